@@ -24,6 +24,12 @@ function normaliseDefault(printed) {
   return printed.replace(/ \([^)]*\)$/, '');
 }
 
+/**
+ * Keys whose enum lists MetadataVersion strings: Kafka also accepts a release prefix of any of
+ * them ("2.8" for 2.8-IV1, "3.8.1" read as "3.8"), which a plain enum cannot say.
+ */
+const VERSION_KEYS = new Set(['inter.broker.protocol.version', 'log.message.format.version']);
+
 const presence = new Map();
 for (const version of versions) {
   const { configs } = JSON.parse(readFileSync(`${source}/broker-${version}.json`, 'utf8'));
@@ -35,6 +41,7 @@ for (const version of versions) {
       if (c[field] !== undefined) fact[field] = c[field];
     }
     if (c.validValues && !c.enum) fact.validValues = c.validValues;
+    if (VERSION_KEYS.has(c.name)) fact.versionEnum = true;
     if (c.deprecated) fact.deprecated = true;
     fact.updateMode = c.updateMode;
     fact.importance = c.importance;

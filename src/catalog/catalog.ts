@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../paths.js';
+
+export type KeyType = 'string' | 'int' | 'long' | 'short' | 'double' | 'boolean' | 'list' | 'class' | 'password';
+
+/** What one Kafka release's generated configuration reference says of a broker key. */
+export interface KeyFact {
+  type: KeyType;
+  /** The default as Kafka parses it; null when the key has none. */
+  default: string | null;
+  required?: boolean;
+  min?: number;
+  max?: number;
+  alsoAllowed?: number[];
+  enum?: string[];
+  caseInsensitive?: boolean;
+  /** The enum lists MetadataVersion strings; Kafka also accepts their release prefixes. */
+  versionEnum?: boolean;
+  validValues?: string;
+  deprecated?: boolean;
+  updateMode: 'read-only' | 'per-broker' | 'cluster-wide';
+  importance: 'high' | 'medium' | 'low';
+}
+
+export interface Catalog {
+  kafkaVersion: string;
+  keys: Record<string, KeyFact>;
+}
+
+/** [since, until) ranges of catalogue versions in which a key exists; until null = still there. */
+export type KeyHistory = Record<string, [string, string | null][]>;
+
+interface VersionIndex {
+  versions: string[];
+  history: KeyHistory;
+}
+
+const catalogDir = join(packageRoot, 'rules', 'catalog');
+let index: VersionIndex | undefined;
+const loaded = new Map<string, Catalog>();
+
+function versionIndex(): VersionIndex {
+  index ??= JSON.parse(readFileSync(join(catalogDir, 'versions.json'), 'utf8')) as VersionIndex;
+  return index;
+}
+
+/** Kafka minor versions the catalogue knows, oldest first. */
+export function knownVersions(): string[] {
+  return versionIndex().versions;
+}
+
+export function keyHistory(): KeyHistory {
+  return versionIndex().history;
+}
+
+/** `3.9.1` and `3.9` both resolve to the `3.9` line; anything else known is undefined. */
+export function resolveVersion(requested: string): string | undefined {
+  const match = /^(\d+)\.(\d+)(?:\.\d+)?$/.exec(requested.trim());
+  if (!match) return undefined;
+  const minor = `${Number(match[1])}.${Number(match[2])}`;
+  return knownVersions().includes(minor) ? minor : undefined;
+}
+
+export function newestVersion(): string {
+  const versions = knownVersions();
+  return versions[versions.length - 1] as string;
+}
+
+/** Loads one version's key table; a run reads only the versions its files need. */
+export function loadCatalog(version: string): Catalog {
+  let catalog = loaded.get(version);
+  if (!catalog) {
+    catalog = JSON.parse(readFileSync(join(catalogDir, `broker-${version}.json`), 'utf8')) as Catalog;
+    loaded.set(version, catalog);
+  }
+  return catalog;
+}
+
+/** Negative when a is older than b. */
+export function compareVersions(a: string, b: string): number {
+  const [am = 0, an = 0] = a.split('.').map(Number);
+  const [bm = 0, bn = 0] = b.split('.').map(Number);
+  return am - bm || an - bn;
+}
+
+/** Whether `version` lies in [since, until). */
+export function versionInRange(version: string, since?: string | null, until?: string | null): boolean {
+  return (!since || compareVersions(version, since) >= 0) && (!until || compareVersions(version, until) < 0);
+}

@@ -1,0 +1,32 @@
+import type { Colors } from 'picocolors/types.js';
+import type { Severity } from '../engine/rule.js';
+import { allFindings, countFindings, type Report } from '../report.js';
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The terminal view: findings grouped by file as `line:col  severity  message  rule-id`. */
+export function formatText(report: Report, colors: Colors): string {
+  const paint: Record<Severity, (s: string) => string> = { error: colors.red, warning: colors.yellow, info: colors.blue };
+  const lines: string[] = [];
+  for (const { file, kafkaVersion, mode, findings } of report.files) {
+    if (findings.length === 0) continue;
+    lines.push(`${colors.underline(file)} ${colors.dim(`(Kafka ${kafkaVersion}, ${mode})`)}`);
+    const positions = findings.map((f) => `${f.line}:${f.column}`);
+    const width = Math.max(...positions.map((p) => p.length));
+    findings.forEach((f, i) => {
+      const position = (positions[i] as string).padEnd(width);
+      lines.push(`  ${colors.dim(position)}  ${paint[f.severity](f.severity.padEnd(7))}  ${f.message}  ${colors.dim(f.ruleId)}`);
+    });
+    lines.push('');
+  }
+  const counts = countFindings(allFindings(report));
+  const total = counts.error + counts.warning + counts.info;
+  const files = plural(report.files.length, 'file');
+  if (total === 0) {
+    lines.push(colors.green(`✔ ${files} checked: no problems`));
+  } else {
+    const summary = `${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'info')}) in ${files}`;
+    lines.push((counts.error > 0 ? colors.red : colors.yellow)(`✖ ${summary}`));
+  }
+  return lines.join('\n') + '\n';
+}

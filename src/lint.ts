@@ -1,0 +1,36 @@
+import { rules } from './engine/ruleset.js';
+import { runFileRules } from './engine/run.js';
+import type { Finding } from './engine/finding.js';
+import { refusalOf } from './input.js';
+import { buildModel, type FileModel } from './model/model.js';
+import type { Mode } from './model/mode.js';
+import { decodeLatin1, parseProperties } from './parse/properties.js';
+
+export interface FileLintOptions {
+  /** A catalogue version as resolveVersion returns it; absent = chosen from the file's mode. */
+  kafkaVersion?: string;
+}
+
+export interface FileResult {
+  file: string;
+  kafkaVersion: string;
+  mode: Mode;
+  findings: Finding[];
+  model: FileModel;
+}
+
+/** Lints one file's bytes (decoded as ISO-8859-1, as Kafka does) or already decoded text. */
+export function lintSource(file: string, source: string | Uint8Array, options: FileLintOptions = {}): FileResult {
+  if (typeof source !== 'string') {
+    const refusal = refusalOf(file, source);
+    if (refusal) throw refusal;
+  }
+  const text = typeof source === 'string' ? source : decodeLatin1(source);
+  const model = buildModel(file, parseProperties(text), options);
+  const findings = runFileRules(model, rules).sort(byPosition);
+  return { file, kafkaVersion: model.kafkaVersion, mode: model.mode, findings, model };
+}
+
+export function byPosition(a: Finding, b: Finding): number {
+  return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId);
+}

@@ -1,0 +1,95 @@
+import { loadCatalog, newestVersion, type Catalog } from '../catalog/catalog.js';
+import type { ParsedProperties } from '../parse/properties.js';
+import { convertValue, typedDefault, validateValue, type ConfigValue, type ValueProblem } from './convert.js';
+import { decodeStructures } from './decode.js';
+import { detectMode, type Mode } from './mode.js';
+
+/** Where the Kafka version a file is linted against came from. */
+export type VersionOrigin = 'given' | 'zookeeper-mode' | 'newest';
+
+/** A ZooKeeper-mode file cannot run on 4.x, so without a version it is read as the last 3.x. */
+export const ZOOKEEPER_DEFAULT_VERSION = '3.9';
+
+export interface KeyProblem<P> {
+  key: string;
+  problem: P;
+}
+
+/** One file's configuration as Kafka would see it; every rule reads this, never the text. */
+export interface FileModel {
+  file: string;
+  kafkaVersion: string;
+  versionOrigin: VersionOrigin;
+  mode: Mode;
+  parsed: ParsedProperties;
+  catalog: Catalog;
+  /** Every key set in the file with the string Kafka reads (last duplicate wins). */
+  values: Map<string, string>;
+  /** Catalogue keys set in the file, typed as ConfigDef types them; failed conversions are absent. */
+  typed: Record<string, ConfigValue>;
+  /** `typed` plus the catalogue default of every key the file leaves out. */
+  effective: Record<string, ConfigValue>;
+  conversionErrors: KeyProblem<{ expected: string }>[];
+  invalidValues: KeyProblem<ValueProblem>[];
+  /**
+   * What JSON Schema rules validate: the effective config, plus `$mode`, `$set` (the keys the
+   * file sets, each `true`) and `$decoded` (structures parsed out of listeners, voters, …).
+   */
+  document: Record<string, unknown>;
+}
+
+export interface ModelOptions {
+  /** A catalogue version (already resolved); absent = chosen from the file's mode. */
+  kafkaVersion?: string;
+}
+
+export function buildModel(file: string, parsed: ParsedProperties, options: ModelOptions = {}): FileModel {
+  const values = new Map([...parsed.entries].map(([key, entry]) => [key, entry.value]));
+  const mode = detectMode(values);
+  const versionOrigin: VersionOrigin = options.kafkaVersion ? 'given'
+    : mode === 'zookeeper' ? 'zookeeper-mode' : 'newest';
+  const kafkaVersion = options.kafkaVersion
+    ?? (mode === 'zookeeper' ? ZOOKEEPER_DEFAULT_VERSION : newestVersion());
+  const catalog = loadCatalog(kafkaVersion);
+
+  const typed: Record<string, ConfigValue> = {};
+  const conversionErrors: FileModel['conversionErrors'] = [];
+  const invalidValues: FileModel['invalidValues'] = [];
+  for (const [key, raw] of values) {
+    const fact = catalog.keys[key];
+    if (!fact) continue;
+    const converted = convertValue(raw, fact.type);
+    if (!converted.ok) {
+      conversionErrors.push({ key, problem: { expected: converted.expected } });
+      continue;
+    }
+    typed[key] = converted.value;
+    const problem = validateValue(converted.value, fact);
+    if (problem) invalidValues.push({ key, problem });
+  }
+  applyIdSynonyms(typed, catalog);
+
+  const effective: Record<string, ConfigValue> = {};
+  for (const [key, fact] of Object.entries(catalog.keys)) {
+    const value = typed[key] ?? typedDefault(fact);
+    if (value !== undefined) effective[key] = value;
+  }
+  Object.assign(effective, typed);
+
+  const document: Record<string, unknown> = {
+    ...effective,
+    $mode: mode,
+    $versionOrigin: versionOrigin,
+    $set: Object.fromEntries([...values.keys()].map((key) => [key, true])),
+    $decoded: decodeStructures(effective),
+  };
+  return { file, kafkaVersion, versionOrigin, mode, parsed, catalog, values, typed, effective,
+    conversionErrors, invalidValues, document };
+}
+
+/** Kafka copies `node.id` to `broker.id` (and back) when only one of them is set. */
+function applyIdSynonyms(typed: Record<string, ConfigValue>, catalog: Catalog): void {
+  if (!catalog.keys['node.id']) return;
+  if (typed['node.id'] !== undefined && typed['broker.id'] === undefined) typed['broker.id'] = typed['node.id'];
+  else if (typed['broker.id'] !== undefined && typed['node.id'] === undefined) typed['node.id'] = typed['broker.id'];
+}

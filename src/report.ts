@@ -1,0 +1,35 @@
+import type { Finding } from './engine/finding.js';
+import type { Severity } from './engine/rule.js';
+import type { Mode } from './model/mode.js';
+
+export interface FileReport {
+  file: string;
+  kafkaVersion: string;
+  mode: Mode;
+  findings: Finding[];
+}
+
+/** A file klint could not lint (missing, unreadable, binary, too large). */
+export interface InputProblem {
+  file: string;
+  line?: number;
+  message: string;
+}
+
+/** Everything one run found: the unit formatters print and the exit code is decided from. */
+export interface Report {
+  files: FileReport[];
+  inputProblems: InputProblem[];
+}
+
+export type Counts = Record<Severity, number>;
+
+export function countFindings(findings: readonly Finding[]): Counts {
+  const counts: Counts = { error: 0, warning: 0, info: 0 };
+  for (const finding of findings) counts[finding.severity]++;
+  return counts;
+}
+
+export function allFindings(report: Report): Finding[] {
+  return report.files.flatMap((f) => f.findings);
+}

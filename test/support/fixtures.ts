@@ -1,0 +1,69 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { decodeLatin1, parseProperties } from '../../src/parse/properties.js';
+
+export const repoRoot = join(import.meta.dirname, '..', '..');
+export const fixturesDir = join(repoRoot, 'fixtures');
+
+export interface FixtureCase {
+  /** Path relative to the repository root, as findings name it. */
+  file: string;
+  rule: string;
+  bytes: Uint8Array;
+  options: Record<string, unknown>;
+  /** Expected `rule@line` findings, one entry per expected finding. */
+  expected: string[];
+}
+
+/** Every single-file case under fixtures/<rule-id>/ (cluster cases are folders, read elsewhere). */
+export function fixtureCases(): FixtureCase[] {
+  if (!existsSync(fixturesDir)) return [];
+  const cases: FixtureCase[] = [];
+  for (const rule of readdirSync(fixturesDir).sort()) {
+    if (rule === 'examples') continue;
+    const dir = join(fixturesDir, rule);
+    if (!statSync(dir).isDirectory()) continue;
+    for (const name of readdirSync(dir).sort()) {
+      if (!name.endsWith('.properties')) continue;
+      const path = join(dir, name);
+      cases.push(readCase(path, rule));
+    }
+  }
+  return cases;
+}
+
+/**
+ * Reads a case's expectations: `# expect: id[, id…]` applies to the next entry line,
+ * `# expect-file: id` to 1:1, a first-line `# fixture: {json}` sets options, and a sidecar
+ * `<case>.expect.json` (`[{"rule", "line"}]`) serves files that cannot hold comments.
+ */
+export function readCase(path: string, rule: string): FixtureCase {
+  const bytes = readFileSync(path);
+  const text = decodeLatin1(bytes);
+  const parsed = parseProperties(text);
+  const entryLines = [...parsed.entries.values()]
+    .flatMap((entry) => [entry, ...entry.earlier].map((e) => e.keyRange.line)).sort((a, b) => a - b);
+  const expected: string[] = [];
+  let options: Record<string, unknown> = {};
+  for (const comment of parsed.comments) {
+    const body = comment.text.replace(/^[#!]\s*/, '');
+    const fixture = /^fixture:\s*(\{.*\})\s*$/.exec(body);
+    if (fixture && comment.line === 1) options = JSON.parse(fixture[1] as string) as Record<string, unknown>;
+    const file = /^expect-file:\s*(.+)$/.exec(body);
+    if (file) expected.push(...ids(file[1] as string).map((id) => `${id}@1`));
+    const next = /^expect:\s*(.+)$/.exec(body);
+    if (next) {
+      const line = entryLines.find((l) => l > comment.line);
+      if (line === undefined) throw new Error(`${path}:${comment.line}: "# expect:" with no entry after it`);
+      expected.push(...ids(next[1] as string).map((id) => `${id}@${line}`));
+    }
+  }
+  const sidecar = path.replace(/\.properties$/, '.expect.json');
+  if (existsSync(sidecar)) {
+    const listed = JSON.parse(readFileSync(sidecar, 'utf8')) as { rule: string; line: number }[];
+    expected.push(...listed.map((e) => `${e.rule}@${e.line}`));
+  }
+  return { file: relative(repoRoot, path), rule, bytes, options, expected: expected.sort() };
+}
+
+const ids = (list: string) => list.split(',').map((id) => id.trim()).filter(Boolean);
