@@ -1,4 +1,4 @@
-import { parseLines } from 'dot-properties';
+import { parseLines, type Comment as CommentNode, type EmptyLine, type Pair } from 'dot-properties';
 import { lineIndex, type SourceRange } from './positions.js';
 import { decodeJavaEscapes, type EscapeError } from './escapes.js';
 
@@ -47,20 +47,16 @@ export function decodeLatin1(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
 }
 
-/**
- * Reads `.properties` text (already decoded as ISO-8859-1) exactly as the JDK does.
- * Every `\r` ends a line for the JDK, so terminators are folded to `\n` first: dot-properties
- * only knows `\n` inside continuations, and folding keeps every line and column unchanged.
- */
+/** Reads `.properties` text (already decoded as ISO-8859-1) exactly as the JDK does. */
 export function parseProperties(latin1Text: string): ParsedProperties {
-  const text = latin1Text.replace(/\r\n?/g, '\n');
+  const { text, lines } = logicalLines(latin1Text);
   const position = lineIndex(text);
   const entries = new Map<string, PropertyEntry>();
   const comments: Comment[] = [];
   const diagnostics: ParseDiagnostic[] = [];
   const hasBom = text.startsWith(UTF8_BOM_AS_LATIN1);
 
-  for (const node of parseLines(text, true)) {
+  for (const node of lines) {
     if (node.type === 'COMMENT') {
       comments.push({ text: node.comment, line: position(node.range[0]).line });
       continue;
@@ -107,6 +103,43 @@ export function parseProperties(latin1Text: string): ParsedProperties {
     entries.set(entry.key, entry);
   }
   return { entries, comments, diagnostics };
+}
+
+/** dot-properties declares its nodes as the base `Node`; these are the kinds it returns. */
+type LineNode = Required<CommentNode> | Required<EmptyLine> | Required<Pair>;
+
+/**
+ * Every `\r` ends a line for the JDK, so terminators are folded to `\n` first: dot-properties
+ * only knows `\n` inside continuations, and folding keeps every line and column unchanged.
+ *
+ * A line holding nothing but `\` continues a logical line that is still empty, and the JDK
+ * then reads the next line as if it began afresh: `#` or `!` makes it a comment, a blank ends
+ * the empty line unseen. dot-properties glues it on as the key instead (`\` then `#x=y` gives
+ * key `#x`). So such backslashes are blanked, keeping offsets, and the text parsed again.
+ * The one place the JDK keeps the empty line: when that continuation's LF or lone CR is the
+ * file's last byte, its reader returns the line as is, an entry with an empty key and value.
+ */
+function logicalLines(latin1Text: string): { text: string; lines: LineNode[] } {
+  let text = latin1Text.replace(/\r\n?/g, '\n');
+  const emptyLineKeptAtEnd = !latin1Text.endsWith('\r\n');
+  for (;;) {
+    const lines = parseLines(text, true) as LineNode[];
+    const blank = lines.map((node) => emptyContinuation(text, node)).find((found) => found !== undefined);
+    if (!blank || (blank.end === text.length && text.endsWith('\\\n') && emptyLineKeptAtEnd)) {
+      return { text, lines };
+    }
+    text = text.slice(0, blank.start) + text.slice(blank.start, blank.end).replaceAll('\\', ' ')
+      + text.slice(blank.end);
+  }
+}
+
+const EMPTY_CONTINUATIONS = /^(?:\\\n[ \t\f]*)+/;
+
+function emptyContinuation(text: string, node: LineNode): { start: number; end: number } | undefined {
+  if (node.type !== 'PAIR') return undefined;
+  const [keyStart, keyEnd] = node.range;
+  const match = EMPTY_CONTINUATIONS.exec(text.slice(keyStart, keyEnd));
+  return match ? { start: keyStart, end: keyStart + match[0].length } : undefined;
 }
 
 function rangeOf(position: ReturnType<typeof lineIndex>, start: number, end: number): SourceRange {
