@@ -3,12 +3,14 @@ import pc from 'picocolors';
 import { formatJson } from './format/json.js';
 import { formatText } from './format/text.js';
 import { explainRule, listRules } from './format/rules.js';
+import { PROFILES, type Profile } from './config/severity.js';
 import { effectiveConfig, InputError, lintFiles, rules, UsageError } from './index.js';
 import { allFindings, countFindings, type Report } from './report.js';
 import packageJson from '../package.json' with { type: 'json' };
 
 interface CliOptions {
   kafkaVersion?: string;
+  profile: Profile;
   format: 'text' | 'json';
   quiet?: boolean;
   maxWarnings?: number;
@@ -33,6 +35,7 @@ function program(): Command {
     .version(packageJson.version, '-V, --version')
     .argument('[files...]', 'config files to lint; - reads standard input')
     .option('--kafka-version <version>', 'Kafka version to lint against (e.g. 3.9 or 3.9.1); default: 3.9 for ZooKeeper-mode files, else the newest known')
+    .addOption(new Option('--profile <profile>', 'production, or development (relaxes availability rules to info)').choices(PROFILES).default('production'))
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('-q, --quiet', 'report errors only')
     .option('--max-warnings <n>', 'fail (exit 1) when there are more warnings than this', nonNegativeInteger)
@@ -87,7 +90,10 @@ export function run(argv: readonly string[]): number {
 }
 
 function lint(files: string[], options: CliOptions, colors: ReturnType<typeof pc.createColors>): number {
-  const report = lintFiles(files, options.kafkaVersion === undefined ? {} : { kafkaVersion: options.kafkaVersion });
+  const report = lintFiles(files, {
+    profile: options.profile,
+    ...(options.kafkaVersion === undefined ? {} : { kafkaVersion: options.kafkaVersion }),
+  });
   const shown: Report = options.quiet
     ? { ...report, files: report.files.map((f) => ({ ...f, findings: f.findings.filter((x) => x.severity === 'error') })) }
     : report;

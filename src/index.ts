@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { knownVersions, resolveVersion } from './catalog/catalog.js';
 import { rules } from './engine/ruleset.js';
+import type { SeverityOptions } from './config/severity.js';
 import { InputError, readInput } from './input.js';
 import { lintSource, type FileLintOptions } from './lint.js';
 import { HIDDEN, isSecretKey } from './model/secrets.js';
@@ -9,11 +10,12 @@ import type { FileReport, Report } from './report.js';
 export type { Finding, RelatedLocation } from './engine/finding.js';
 export type { Rule, Severity, Category } from './engine/rule.js';
 export type { Mode } from './model/mode.js';
+export type { Profile, RuleSetting, SeverityOptions } from './config/severity.js';
 export type { FileReport, InputProblem, Report } from './report.js';
 export { InputError } from './input.js';
 export { knownVersions, resolveVersion, rules };
 
-export interface LintOptions {
+export interface LintOptions extends SeverityOptions {
   /** A Kafka version such as `3.9` or `3.9.1`; absent = 3.9 for ZooKeeper-mode files, else the newest. */
   kafkaVersion?: string;
 }
@@ -24,12 +26,13 @@ export class UsageError extends Error {
 }
 
 function fileOptions(options: LintOptions): FileLintOptions {
-  if (options.kafkaVersion === undefined) return {};
-  const resolved = resolveVersion(options.kafkaVersion);
+  const { kafkaVersion, ...severity } = options;
+  if (kafkaVersion === undefined) return severity;
+  const resolved = resolveVersion(kafkaVersion);
   if (!resolved) {
-    throw new UsageError(`unknown Kafka version "${options.kafkaVersion}": known versions are ${knownVersions().join(', ')}`);
+    throw new UsageError(`unknown Kafka version "${kafkaVersion}": known versions are ${knownVersions().join(', ')}`);
   }
-  return { kafkaVersion: resolved };
+  return { ...severity, kafkaVersion: resolved };
 }
 
 /** Lints one config given as bytes (read as ISO-8859-1, like Kafka) or text. Throws InputError for binary input. */

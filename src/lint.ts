@@ -1,4 +1,5 @@
-import { rules } from './engine/ruleset.js';
+import { applySeverities, type SeverityOptions } from './config/severity.js';
+import { rules, rulesById } from './engine/ruleset.js';
 import { runFileRules } from './engine/run.js';
 import type { Finding } from './engine/finding.js';
 import { refusalOf } from './input.js';
@@ -6,7 +7,7 @@ import { buildModel, type FileModel } from './model/model.js';
 import type { Mode } from './model/mode.js';
 import { decodeLatin1, parseProperties } from './parse/properties.js';
 
-export interface FileLintOptions {
+export interface FileLintOptions extends SeverityOptions {
   /** A catalogue version as resolveVersion returns it; absent = chosen from the file's mode. */
   kafkaVersion?: string;
 }
@@ -27,7 +28,7 @@ export function lintSource(file: string, source: string | Uint8Array, options: F
   }
   const text = typeof source === 'string' ? source : decodeLatin1(source);
   const model = buildModel(file, parseProperties(text), options);
-  const findings = runFileRules(model, rules).sort(byPosition);
+  const findings = applySeverities(runFileRules(model, rules), rulesById, options).sort(byPosition);
   return { file, kafkaVersion: model.kafkaVersion, mode: model.mode, findings, model };
 }
 

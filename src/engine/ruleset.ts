@@ -13,3 +13,4 @@ export type SchemaValidator = ((document: unknown) => boolean) & { errors?: Sche
 /** The rule set compiled by scripts/build.mjs: every rules/*.json, schemas as ajv standalone code. */
 export const rules: readonly Rule[] = generated.rules as Rule[];
 export const validators = generated.validators as Readonly<Record<string, SchemaValidator>>;
+export const rulesById: ReadonlyMap<string, Rule> = new Map(rules.map((rule) => [rule.id, rule]));
