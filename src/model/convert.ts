@@ -27,6 +27,9 @@ export function javaTrim(value: string): string {
   return value.slice(start, end);
 }
 
+/** ConfigDef's list separator; Java's `\s` is only these six characters, narrower than JavaScript's. */
+export const COMMA_WITH_WHITESPACE = /[ \t\n\v\f\r]*,[ \t\n\v\f\r]*/;
+
 /** Java's Double.parseDouble grammar, decimal form (hex floats are left out: never seen in configs). */
 const JAVA_DOUBLE = /^[+-]?(NaN|Infinity|(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?[fFdD]?)$/;
 const JAVA_CLASS_NAME = /^[\p{L}_$][\p{L}\p{N}_$]*(\.[\p{L}_$][\p{L}\p{N}_$]*)*$/u;
@@ -52,7 +55,7 @@ export function convertValue(raw: string, type: KeyType): Conversion {
       return { ok: true, value: Number(trimmed.replace(/[fFdD]$/, '')) };
     }
     case 'list':
-      return { ok: true, value: trimmed === '' ? [] : trimmed.split(/\s*,\s*/) };
+      return { ok: true, value: trimmed === '' ? [] : trimmed.split(COMMA_WITH_WHITESPACE) };
     case 'class':
       return trimmed === '' || JAVA_CLASS_NAME.test(trimmed) ? { ok: true, value: trimmed }
         : { ok: false, expected: EXPECTED.class };

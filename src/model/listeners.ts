@@ -1,5 +1,5 @@
 import { isIPv4, isIPv6 } from 'node:net';
-import { javaTrim } from './convert.js';
+import { COMMA_WITH_WHITESPACE, javaTrim } from './convert.js';
 
 /**
  * What a rule may want to know about an endpoint's host. The voter and bootstrap decoders reuse
@@ -31,7 +31,6 @@ export interface Listener extends HostFacts {
 }
 
 /** Java's `\s*,\s*`; Java's `\s` is ASCII whitespace only, unlike JavaScript's. */
-export const COMMA_WITH_WHITESPACE = /[ \t\n\v\f\r]*,[ \t\n\v\f\r]*/;
 
 /**
  * Kafka's EndPoint pattern, matched against the whole entry. Java's `.` stops at every line

@@ -1,5 +1,6 @@
 import { javaTrim } from './convert.js';
-import { COMMA_WITH_WHITESPACE, duplicatesOf, splitLikeJava } from './listeners.js';
+import { COMMA_WITH_WHITESPACE } from './convert.js';
+import { duplicatesOf, splitLikeJava } from './listeners.js';
 
 /** One `NAME:PROTOCOL` pair of `listener.security.protocol.map`. */
 export interface ProtocolMapping {

@@ -1,4 +1,5 @@
-import { COMMA_WITH_WHITESPACE, hostFacts, parseJavaInt, splitLikeJava, type HostFacts } from './listeners.js';
+import { COMMA_WITH_WHITESPACE } from './convert.js';
+import { hostFacts, parseJavaInt, splitLikeJava, type HostFacts } from './listeners.js';
 
 /** One `host:port` of `controller.quorum.bootstrap.servers`, or the address part of a voter. */
 export interface QuorumAddress extends HostFacts {
