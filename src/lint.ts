@@ -1,4 +1,5 @@
 import { applySeverities, type SeverityOptions } from './config/severity.js';
+import { applyDirectives } from './config/suppressions.js';
 import { rules, rulesById } from './engine/ruleset.js';
 import { runFileRules } from './engine/run.js';
 import type { Finding } from './engine/finding.js';
@@ -28,7 +29,9 @@ export function lintSource(file: string, source: string | Uint8Array, options: F
   }
   const text = typeof source === 'string' ? source : decodeLatin1(source);
   const model = buildModel(file, parseProperties(text), options);
-  const findings = applySeverities(runFileRules(model, rules), rulesById, options).sort(byPosition);
+  // Inline directives first: whether one is used must not depend on the profile or config file.
+  const unsuppressed = applyDirectives(runFileRules(model, rules), model, rulesById);
+  const findings = applySeverities(unsuppressed, rulesById, options).sort(byPosition);
   return { file, kafkaVersion: model.kafkaVersion, mode: model.mode, findings, model };
 }
 

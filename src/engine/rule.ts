@@ -3,7 +3,7 @@ import type { Mode } from '../model/mode.js';
 export type Severity = 'error' | 'warning' | 'info';
 
 export const CATEGORIES = ['keys', 'parser', 'replication', 'zookeeper', 'kraft', 'listeners', 'security',
-  'storage', 'timeouts', 'versions', 'cluster'] as const;
+  'storage', 'timeouts', 'versions', 'cluster', 'directives'] as const;
 export type Category = (typeof CATEGORIES)[number];
 
 /** A rule as it stands in rules/<id>.json, minus its schema (compiled at build time). */
@@ -26,6 +26,8 @@ export interface Rule {
   schema?: true;
   check?: { name: string; params?: Record<string, unknown> };
   parser?: true;
+  /** The filter stage emits the rule's findings (problems with inline klint directives). */
+  filter?: true;
   /** Where a schema or check finding points by default: the key itself or its value. */
   at?: 'key' | 'value';
   docs?: { references?: string[]; related?: string[] };
