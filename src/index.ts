@@ -1,7 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { knownVersions, resolveVersion } from './catalog/catalog.js';
 import { rules } from './engine/ruleset.js';
 import type { SeverityOptions } from './config/severity.js';
+import { findConfig, readConfig, type LoadedConfig } from './config/file.js';
+import { configResolver, mergeOptions } from './config/resolve.js';
 import { InputError, readInput } from './input.js';
 import { lintSource, type FileLintOptions } from './lint.js';
 import { HIDDEN, isSecretKey } from './model/secrets.js';
@@ -11,6 +14,8 @@ export type { Finding, RelatedLocation } from './engine/finding.js';
 export type { Rule, Severity, Category } from './engine/rule.js';
 export type { Mode } from './model/mode.js';
 export type { Profile, RuleSetting, SeverityOptions } from './config/severity.js';
+export type { ConfigOptions, ConfigOverride, KlintConfig, LoadedConfig } from './config/file.js';
+export { ConfigError } from './config/file.js';
 export type { FileReport, InputProblem, Report } from './report.js';
 export { InputError } from './input.js';
 export { knownVersions, resolveVersion, rules };
@@ -18,6 +23,37 @@ export { knownVersions, resolveVersion, rules };
 export interface LintOptions extends SeverityOptions {
   /** A Kafka version such as `3.9` or `3.9.1`; absent = 3.9 for ZooKeeper-mode files, else the newest. */
   kafkaVersion?: string;
+  /** The cluster's size when the repository holds one template rather than a file per node. */
+  brokers?: number;
+}
+
+/** Options for linting named files: a config file's settings below the options given here. */
+export interface LintFilesOptions extends LintOptions {
+  /** From loadConfig(); its overrides and ignore globs match paths relative to its folder. */
+  config?: LoadedConfig;
+  /** The folder relative paths are taken from; default: the process's working directory. */
+  cwd?: string;
+}
+
+/**
+ * The config file for a run: `path` when given (it must exist), else the nearest .klintrc.json
+ * or package.json with a "klint" key upward from `cwd`. Throws ConfigError for an invalid one.
+ */
+export function loadConfig(options: { cwd?: string; path?: string } = {}): LoadedConfig | undefined {
+  const cwd = options.cwd ?? process.cwd();
+  const files = { exists: existsSync, read: (path: string) => readFileSync(path, 'utf8') };
+  return options.path === undefined ? findConfig(cwd, files) : readConfig(resolve(cwd, options.path), files);
+}
+
+/** Per path: whether the config ignores it, and the options to lint it with (given options win). */
+function settingsResolver(options: LintFilesOptions): (path: string) => { ignored: boolean; options: LintOptions } {
+  const { config, cwd, ...given } = options;
+  if (!config) return () => ({ ignored: false, options: given });
+  const settingsOf = configResolver(config, cwd ?? process.cwd());
+  return (path) => {
+    const settings = settingsOf(path);
+    return { ignored: settings.ignored, options: mergeOptions(settings.options, given) };
+  };
 }
 
 /** A bad option (an unknown Kafka version); the CLI exits 2 with its message. */
@@ -36,16 +72,24 @@ function fileOptions(options: LintOptions): FileLintOptions {
 }
 
 /** Lints one config given as bytes (read as ISO-8859-1, like Kafka) or text. Throws InputError for binary input. */
-export function lintText(source: string | Uint8Array, options: LintOptions & { file?: string } = {}): FileReport {
-  const { file, kafkaVersion, mode, findings } = lintSource(options.file ?? '<text>', source, fileOptions(options));
+export function lintText(source: string | Uint8Array, options: LintFilesOptions & { file?: string } = {}): FileReport {
+  const { file: name, ...rest } = options;
+  const settings = settingsResolver(rest)(name ?? '<text>');
+  const { file, kafkaVersion, mode, findings } = lintSource(name ?? '<text>', source, fileOptions(settings.options));
   return { file, kafkaVersion, mode, findings };
 }
 
-/** Lints files (`-` is stdin); a file that cannot be read is reported in `inputProblems`, the rest are linted. */
-export function lintFiles(paths: readonly string[], options: LintOptions = {}): Report {
-  const resolved = fileOptions(options);
+/**
+ * Lints files (`-` is stdin); a file that cannot be read is reported in `inputProblems`, the rest
+ * are linted. Files the config's `ignore` globs match are skipped.
+ */
+export function lintFiles(paths: readonly string[], options: LintFilesOptions = {}): Report {
+  const settingsOf = settingsResolver(options);
   const report: Report = { files: [], inputProblems: [] };
   for (const path of paths) {
+    const settings = settingsOf(path);
+    if (settings.ignored) continue;
+    const resolved = fileOptions(settings.options);
     try {
       const { file, kafkaVersion, mode, findings } = lintSource(displayName(path), readInput(path, readFileSync), resolved);
       report.files.push({ file, kafkaVersion, mode, findings });

@@ -19,7 +19,8 @@ export function configResolver(loaded: LoadedConfig, cwd: string): (file: string
     options,
   }));
   return (file) => {
-    const path = relativeTo(loaded.dir, resolve(cwd, file));
+    // Standard input and lintText's unnamed text have no path for globs to match.
+    const path = file === '-' || file.startsWith('<') ? undefined : relativeTo(loaded.dir, resolve(cwd, file));
     if (path === undefined) return { ignored: false, options: base };
     const options = overrides.filter((o) => o.matches(path))
       .reduce<ConfigOptions>((acc, o) => mergeOptions(acc, o.options), base);
