@@ -28,7 +28,7 @@ const { values: args } = parseArgs({
 const runs = Math.max(10, Number(args.runs));
 const fileCount = Number(args.files);
 
-if (!existsSync(path.join(root, 'dist/cli.js'))) {
+if (!existsSync(path.join(root, 'dist/cli.cjs'))) {
   console.error('bench: no dist/ build; run `npm run build` first');
   process.exit(2);
 }
