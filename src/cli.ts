@@ -1,19 +1,30 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
-import { formatJson } from './format/json.js';
-import { formatText } from './format/text.js';
+import { docsUrlFor } from './format/rule-docs.js';
 import { explainRule, listRules } from './format/rules.js';
-import { PROFILES, type Profile } from './config/severity.js';
-import { effectiveConfig, InputError, lintFiles, rules, UsageError } from './index.js';
+import { PROFILES, type Profile, type RuleSetting } from './config/severity.js';
+import type { Severity } from './engine/rule.js';
+import {
+  ConfigError, effectiveConfig, FORMATS, formatReport, InputError, lintFiles, loadConfig, rules, UsageError, type Format,
+} from './index.js';
 import { allFindings, countFindings, type Report } from './report.js';
 import packageJson from '../package.json' with { type: 'json' };
 
 interface CliOptions {
   kafkaVersion?: string;
-  profile: Profile;
-  format: 'text' | 'json';
+  profile?: Profile;
+  /** Absent: github inside GitHub Actions (GITHUB_ACTIONS=true) writing to standard output, else text. */
+  format?: Format;
+  outputFile?: string;
+  /** A path, false for --no-config, absent to search upward. */
+  config?: string | false;
+  rule: Record<string, RuleSetting>;
   quiet?: boolean;
+  failOn: Severity;
   maxWarnings?: number;
+  exitZero?: boolean;
   color: boolean;
   listRules?: boolean;
   explain?: string;
@@ -29,16 +40,34 @@ function nonNegativeInteger(value: string): number {
   return Number(value);
 }
 
+const SEVERITIES: readonly Severity[] = ['info', 'warning', 'error'];
+const SETTINGS: readonly RuleSetting[] = ['off', ...SEVERITIES];
+
+/** `--rule id=severity`, repeatable; the id is checked once all are read. */
+function ruleSetting(value: string, previous: Record<string, RuleSetting>): Record<string, RuleSetting> {
+  const match = /^([^=:\s]+)\s*[=:]\s*(\S+)$/.exec(value);
+  if (!match || !SETTINGS.includes(match[2] as RuleSetting)) {
+    throw new InvalidArgumentError(`expected <rule-id>=<${SETTINGS.join('|')}>, e.g. unknown-key=off.`);
+  }
+  return { ...previous, [match[1] as string]: match[2] as RuleSetting };
+}
+
 function program(): Command {
   return new Command('klint')
     .description('Lint Apache Kafka broker and KRaft controller configuration files (server.properties).')
     .version(packageJson.version, '-V, --version')
     .argument('[files...]', 'config files to lint; - reads standard input')
     .option('--kafka-version <version>', 'Kafka version to lint against (e.g. 3.9 or 3.9.1); default: 3.9 for ZooKeeper-mode files, else the newest known')
-    .addOption(new Option('--profile <profile>', 'production, or development (relaxes availability rules to info)').choices(PROFILES).default('production'))
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--profile <profile>', 'production (default), or development (relaxes availability rules to info)').choices(PROFILES))
+    .option('-c, --config <path>', 'settings from this file (.klintrc.json, or a package.json with a "klint" key); default: the nearest one upward')
+    .option('--no-config', 'use no config file')
+    .option('--rule <id=severity>', 'set a rule to off, info, warning or error; repeatable; beats the config file', ruleSetting, {})
+    .addOption(new Option('-f, --format <format>', 'output format; default: github when GITHUB_ACTIONS=true, else text').choices(FORMATS))
+    .option('-o, --output-file <path>', 'write the report to this file instead of standard output')
     .option('-q, --quiet', 'report errors only')
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding has this severity or a higher one').choices(['error', 'warning', 'info']).default('error'))
     .option('--max-warnings <n>', 'fail (exit 1) when there are more warnings than this', nonNegativeInteger)
+    .option('--exit-zero', 'exit 0 even when findings would fail the run (report-only jobs); unusable input still exits 2')
     .option('--no-color', 'plain text output (NO_COLOR and FORCE_COLOR are honoured too)')
     .option('--list-rules', 'list every rule and exit')
     .option('--explain <rule-id>', 'explain one rule and exit')
@@ -81,18 +110,24 @@ export function run(argv: readonly string[]): number {
   if (files.length === 0) return usage('no files given: klint [options] <file...> (- reads standard input)');
   if (options.defaults && !options.printConfig) return usage('--defaults goes with --print-config');
 
+  const unknownRule = Object.keys(options.rule).find((id) => !rules.some((r) => r.id === id));
+  if (unknownRule) return usage(`--rule: unknown rule "${unknownRule}": run klint --list-rules to see them`);
+
   try {
     return options.printConfig ? printConfig(files, options) : lint(files, options, colors);
   } catch (error) {
-    if (error instanceof UsageError) return usage(error.message);
+    if (error instanceof UsageError || error instanceof ConfigError) return usage(error.message);
     throw error;
   }
 }
 
 function lint(files: string[], options: CliOptions, colors: ReturnType<typeof pc.createColors>): number {
+  const config = options.config === false ? undefined : loadConfig(options.config === undefined ? {} : { path: options.config });
   const report = lintFiles(files, {
-    profile: options.profile,
+    ...(config ? { config } : {}),
+    ...(options.profile === undefined ? {} : { profile: options.profile }),
     ...(options.kafkaVersion === undefined ? {} : { kafkaVersion: options.kafkaVersion }),
+    ...(Object.keys(options.rule).length > 0 ? { rules: options.rule } : {}),
   });
   const shown: Report = options.quiet
     ? { ...report, files: report.files.map((f) => ({ ...f, findings: f.findings.filter((x) => x.severity === 'error') })) }
@@ -100,11 +135,58 @@ function lint(files: string[], options: CliOptions, colors: ReturnType<typeof pc
   for (const problem of report.inputProblems) {
     process.stderr.write(`klint: ${problem.file}${problem.line === undefined ? '' : `:${problem.line}`}: ${problem.message}\n`);
   }
-  process.stdout.write(options.format === 'json' ? formatJson(shown, packageJson.version) : formatText(shown, colors));
+  const toFile = options.outputFile !== undefined;
+  const format = options.format ?? (process.env.GITHUB_ACTIONS === 'true' && !toFile ? 'github' : 'text');
+  const cwd = process.cwd();
+  const output = formatReport(shown, format, {
+    toolVersion: packageJson.version,
+    rules,
+    failOn: options.failOn,
+    source: { cwd, root: repositoryRoot(cwd) },
+    ...docsLink(),
+    colors: toFile ? pc.createColors(false) : colors,
+  });
+  if (toFile) {
+    const written = writeReport(options.outputFile as string, output);
+    if (written !== undefined) return usage(written);
+  } else {
+    process.stdout.write(output);
+  }
+  return exitCode(report, options);
+}
+
+/** The gates: unusable input is 2 whatever the options; --exit-zero turns findings' 1 into 0. */
+function exitCode(report: Report, options: CliOptions): number {
   if (report.inputProblems.length > 0) return EXIT.usage;
+  if (options.exitZero) return EXIT.ok;
   const counts = countFindings(allFindings(report));
+  const failing = SEVERITIES.slice(SEVERITIES.indexOf(options.failOn)).some((severity) => counts[severity] > 0);
   const tooManyWarnings = options.maxWarnings !== undefined && counts.warning > options.maxWarnings;
-  return counts.error > 0 || tooManyWarnings ? EXIT.findings : EXIT.ok;
+  return failing || tooManyWarnings ? EXIT.findings : EXIT.ok;
+}
+
+/** The nearest folder upward holding .git: SARIF and annotations name files from there. */
+function repositoryRoot(cwd: string): string {
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.git'))) return dir;
+    if (dirname(dir) === dir) return cwd;
+  }
+}
+
+function docsLink() {
+  const docsUrl = docsUrlFor((packageJson as { repository?: unknown }).repository);
+  return docsUrl ? { docsUrl } : {};
+}
+
+/** Writes the report; returns the problem when it cannot. */
+function writeReport(path: string, output: string): string | undefined {
+  try {
+    mkdirSync(dirname(resolve(path)), { recursive: true });
+    writeFileSync(path, output);
+    return undefined;
+  } catch (error) {
+    return `cannot write ${path}: ${(error as Error).message}`;
+  }
 }
 
 function printConfig(files: string[], options: CliOptions): number {

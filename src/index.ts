@@ -6,7 +6,12 @@ import type { SeverityOptions } from './config/severity.js';
 import { findConfig, readConfig, type LoadedConfig } from './config/file.js';
 import { configResolver, mergeOptions } from './config/resolve.js';
 import { InputError, readInput } from './input.js';
-import { lintSource, type FileLintOptions } from './lint.js';
+import { groupBy } from './cluster/check.js';
+import { describeCluster, groupClusters } from './cluster/grouping.js';
+import { directoryUnit, toClusterNode, UNIT_DECLARED, type ClusterNode } from './cluster/node.js';
+import { keysReadByClusterRules, runClusterRules } from './cluster/run.js';
+import type { Finding } from './engine/finding.js';
+import { checkSource, filterFindings, lintSource, type FileLintOptions } from './lint.js';
 import { HIDDEN, isSecretKey } from './model/secrets.js';
 import type { FileReport, Report } from './report.js';
 
@@ -16,7 +21,9 @@ export type { Mode } from './model/mode.js';
 export type { Profile, RuleSetting, SeverityOptions } from './config/severity.js';
 export type { ConfigOptions, ConfigOverride, KlintConfig, LoadedConfig } from './config/file.js';
 export { ConfigError } from './config/file.js';
-export type { FileReport, InputProblem, Report } from './report.js';
+export { FORMATS, formatReport, type Format, type FormatContext } from './format/formats.js';
+export type { SourceRoot } from './format/source-paths.js';
+export type { ClusterReport, FileReport, InputProblem, Report } from './report.js';
 export { InputError } from './input.js';
 export { knownVersions, resolveVersion, rules };
 
@@ -24,7 +31,8 @@ export interface LintOptions extends SeverityOptions {
   /** A Kafka version such as `3.9` or `3.9.1`; absent = 3.9 for ZooKeeper-mode files, else the newest. */
   kafkaVersion?: string;
   /** The cluster's size when the repository holds one template rather than a file per node. */
-  brokers?: number;
+  brokers?: number;  /** lintFiles: lint every file as one cluster instead of grouping them (docs/cluster.md). */
+  cluster?: boolean;
 }
 
 /** Options for linting named files: a config file's settings below the options given here. */
@@ -86,18 +94,29 @@ export function lintText(source: string | Uint8Array, options: LintFilesOptions 
 export function lintFiles(paths: readonly string[], options: LintFilesOptions = {}): Report {
   const settingsOf = settingsResolver(options);
   const report: Report = { files: [], inputProblems: [] };
+  const keep = keysReadByClusterRules(rules);
+  const checked: { node: ClusterNode; findings: Finding[]; options: FileLintOptions }[] = [];
   for (const path of paths) {
     const settings = settingsOf(path);
     if (settings.ignored) continue;
     const resolved = fileOptions(settings.options);
     try {
-      const { file, kafkaVersion, mode, findings } = lintSource(displayName(path), readInput(path, readFileSync), resolved);
-      report.files.push({ file, kafkaVersion, mode, findings });
+      const { model, findings } = checkSource(displayName(path), readInput(path, readFileSync), resolved);
+      const unit = options.cluster ? UNIT_DECLARED : directoryUnit(path);
+      checked.push({ node: toClusterNode(model, unit, keep, settings.options.brokers), findings, options: resolved });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       report.inputProblems.push({ file: error.file, ...(error.line === undefined ? {} : { line: error.line }), message: error.message });
     }
   }
+  // Cross-file findings join each file's own before filtering, so directives and severities apply alike.
+  const clusters = groupClusters(checked.map((c) => c.node), { declared: Boolean(options.cluster) });
+  const crossFile = groupBy(runClusterRules(clusters, rules), (finding) => finding.file);
+  for (const { node: { model }, findings, options: fileOpts } of checked) {
+    const all = [...findings, ...(crossFile.get(model.file) ?? [])];
+    report.files.push({ file: model.file, kafkaVersion: model.kafkaVersion, mode: model.mode, findings: filterFindings(all, model, fileOpts) });
+  }
+  report.clusters = clusters.map(describeCluster);
   return report;
 }
 

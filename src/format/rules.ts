@@ -1,9 +1,9 @@
 import type { Colors } from 'picocolors/types.js';
 import type { Rule } from '../engine/rule.js';
 
-const ALL_MODES = 'all modes';
+export const ALL_MODES = 'all modes';
 
-function versionsOf(rule: Rule): string {
+export function versionsOf(rule: Rule): string {
   const { since, until } = rule.versions ?? {};
   if (since && until) return `Kafka ${since} to before ${until}`;
   if (since) return `Kafka ${since} and later`;
