@@ -1,10 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { knownVersions, loadCatalog, versionInRange } from '../src/catalog/catalog.js';
 import { fileChecks } from '../src/checks/registry.js';
 import type { Rule } from '../src/engine/rule.js';
+import { rules as builtRules } from '../src/engine/ruleset.js';
+import { ruleMarkdown, rulesIndexMarkdown } from '../src/format/rule-docs.js';
 import { fixtureCases, repoRoot } from './support/fixtures.js';
 
 const rulesDir = join(repoRoot, 'rules');
@@ -65,5 +67,21 @@ describe('the rule set', () => {
       if (!own.some((c) => !c.expected.some((e) => e.startsWith(`${rule.id}@`)))) gaps.push(`${rule.id}: no silent case`);
     }
     expect(gaps).toEqual([]);
+  });
+
+  it('gives every rule a bad and a good example (its own, else taken from its fixtures at build time)', () => {
+    const missing = builtRules.filter((rule) => !rule.examples?.bad || !rule.examples.good).map((rule) => rule.id);
+    expect(missing).toEqual([]);
+  });
+
+  it('has current generated pages in docs/rules/ (else run: npm run build && node scripts/gen-docs.mjs)', () => {
+    const docsDir = join(repoRoot, 'docs', 'rules');
+    const expected = new Map(builtRules.map((rule) => [`${rule.id}.md`, ruleMarkdown(rule)]));
+    expected.set('README.md', rulesIndexMarkdown(builtRules));
+    const present = existsSync(docsDir) ? readdirSync(docsDir).filter((f) => f.endsWith('.md')) : [];
+    const stale = [...expected].filter(([name, text]) => !existsSync(join(docsDir, name)) || readFileSync(join(docsDir, name), 'utf8') !== text)
+      .map(([name]) => name);
+    const orphaned = present.filter((name) => !expected.has(name));
+    expect({ stale, orphaned }).toEqual({ stale: [], orphaned: [] });
   });
 });
