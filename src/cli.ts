@@ -3,7 +3,9 @@ import { dirname, join, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
 import { docsUrlFor } from './format/rule-docs.js';
+import { formatClusters } from './format/clusters.js';
 import { explainRule, listRules } from './format/rules.js';
+import { expandInputs } from './input-expand.js';
 import { PROFILES, type Profile, type RuleSetting } from './config/severity.js';
 import type { Severity } from './engine/rule.js';
 import {
@@ -30,6 +32,9 @@ interface CliOptions {
   explain?: string;
   printConfig?: boolean;
   defaults?: boolean;
+  cluster?: boolean;
+  brokers?: number;
+  printClusters?: boolean;
 }
 
 /** Exit codes: 0 clean, 1 findings that fail the run, 2 usage error or unusable input, 3 a klint defect. */
@@ -37,6 +42,11 @@ const EXIT = { ok: 0, findings: 1, usage: 2, internal: 3 } as const;
 
 function nonNegativeInteger(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number of 0 or more.');
+  return Number(value);
+}
+
+function positiveInteger(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('expected a whole number of 1 or more.');
   return Number(value);
 }
 
@@ -56,7 +66,7 @@ function program(): Command {
   return new Command('klint')
     .description('Lint Apache Kafka broker and KRaft controller configuration files (server.properties).')
     .version(packageJson.version, '-V, --version')
-    .argument('[files...]', 'config files to lint; - reads standard input')
+    .argument('[files...]', 'config files, directories (every *.properties below, minus .gitignore\'d ones) or globs; - reads standard input')
     .option('--kafka-version <version>', 'Kafka version to lint against (e.g. 3.9 or 3.9.1); default: 3.9 for ZooKeeper-mode files, else the newest known')
     .addOption(new Option('--profile <profile>', 'production (default), or development (relaxes availability rules to info)').choices(PROFILES))
     .option('-c, --config <path>', 'settings from this file (.klintrc.json, or a package.json with a "klint" key); default: the nearest one upward')
@@ -73,6 +83,9 @@ function program(): Command {
     .option('--explain <rule-id>', 'explain one rule and exit')
     .option('--print-config', 'print the effective configuration as JSON instead of linting')
     .option('--defaults', 'with --print-config: include every other key of the version at its default')
+    .option('--cluster', 'lint all the given files as one cluster instead of grouping them by ZooKeeper ensemble or KRaft quorum')
+    .option('--brokers <n>', 'the number of brokers in the cluster, when the files are a template rather than one per node', positiveInteger)
+    .option('--print-clusters', 'print how the files are grouped into clusters, and why, instead of the findings')
     .showHelpAfterError('(run klint --help for usage)')
     .exitOverride();
 }
@@ -123,12 +136,16 @@ export function run(argv: readonly string[]): number {
 
 function lint(files: string[], options: CliOptions, colors: ReturnType<typeof pc.createColors>): number {
   const config = options.config === false ? undefined : loadConfig(options.config === undefined ? {} : { path: options.config });
-  const report = lintFiles(files, {
+  const inputs = expandInputs(files);
+  const linted = lintFiles(inputs.paths, {
     ...(config ? { config } : {}),
+    ...(options.cluster ? { cluster: true } : {}),
+    ...(options.brokers === undefined ? {} : { brokers: options.brokers }),
     ...(options.profile === undefined ? {} : { profile: options.profile }),
     ...(options.kafkaVersion === undefined ? {} : { kafkaVersion: options.kafkaVersion }),
     ...(Object.keys(options.rule).length > 0 ? { rules: options.rule } : {}),
   });
+  const report: Report = { ...linted, inputProblems: [...inputs.problems, ...linted.inputProblems] };
   const shown: Report = options.quiet
     ? { ...report, files: report.files.map((f) => ({ ...f, findings: f.findings.filter((x) => x.severity === 'error') })) }
     : report;
@@ -138,7 +155,7 @@ function lint(files: string[], options: CliOptions, colors: ReturnType<typeof pc
   const toFile = options.outputFile !== undefined;
   const format = options.format ?? (process.env.GITHUB_ACTIONS === 'true' && !toFile ? 'github' : 'text');
   const cwd = process.cwd();
-  const output = formatReport(shown, format, {
+  const output = options.printClusters ? formatClusters(report, format === 'json', colors) : formatReport(shown, format, {
     toolVersion: packageJson.version,
     rules,
     failOn: options.failOn,
@@ -152,7 +169,7 @@ function lint(files: string[], options: CliOptions, colors: ReturnType<typeof pc
   } else {
     process.stdout.write(output);
   }
-  return exitCode(report, options);
+  return options.printClusters && report.inputProblems.length === 0 ? EXIT.ok : exitCode(report, options);
 }
 
 /** The gates: unusable input is 2 whatever the options; --exit-zero turns findings' 1 into 0. */

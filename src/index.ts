@@ -31,7 +31,8 @@ export interface LintOptions extends SeverityOptions {
   /** A Kafka version such as `3.9` or `3.9.1`; absent = 3.9 for ZooKeeper-mode files, else the newest. */
   kafkaVersion?: string;
   /** The cluster's size when the repository holds one template rather than a file per node. */
-  brokers?: number;  /** lintFiles: lint every file as one cluster instead of grouping them (docs/cluster.md). */
+  brokers?: number;
+  /** lintFiles: lint every file as one cluster instead of grouping them (docs/cluster.md). */
   cluster?: boolean;
 }
 

@@ -16,10 +16,24 @@ export interface InputProblem {
   message: string;
 }
 
+/** Files lintFiles linted together as one Kafka cluster, and why (see docs/cluster.md). */
+export interface ClusterReport {
+  name: string;
+  files: string[];
+  /** What the files share (zookeeper.connect, voters, bootstrap servers) or `--cluster`. */
+  reason: string;
+  /** The broker count the replication rules used. */
+  brokers: number;
+  /** Whether that count was declared (`--brokers`, config file) rather than counted. */
+  brokersDeclared: boolean;
+}
+
 /** Everything one run found: the unit formatters print and the exit code is decided from. */
 export interface Report {
   files: FileReport[];
   inputProblems: InputProblem[];
+  /** lintFiles only: how the files were grouped into clusters for the cross-file rules. */
+  clusters?: ClusterReport[];
 }
 
 export type Counts = Record<Severity, number>;

@@ -25,6 +25,8 @@ export interface Rule {
   /** Whether the rule has a JSON Schema (its validator is precompiled). */
   schema?: true;
   check?: { name: string; params?: Record<string, unknown> };
+  /** `cluster`: the check is a cross-file one (src/cluster/registry.ts), run on each cluster of a lintFiles run. */
+  scope?: 'file' | 'cluster';
   parser?: true;
   /** The filter stage emits the rule's findings (problems with inline klint directives). */
   filter?: true;

@@ -10,7 +10,7 @@ import type { Rule } from './rule.js';
 import { validators, type SchemaError } from './ruleset.js';
 
 /** A rule's raw hit before it is located and worded. */
-interface Hit {
+export interface Hit {
   key?: string;
   at?: 'key' | 'value';
   /** Already located (parser diagnostics); otherwise located from the key. */
@@ -30,7 +30,7 @@ export function ruleApplies(rule: Rule, model: FileModel): boolean {
 export function runFileRules(model: FileModel, ruleSet: readonly Rule[]): Finding[] {
   const findings: Finding[] = [];
   for (const rule of ruleSet) {
-    if (!ruleApplies(rule, model)) continue;
+    if (rule.scope === 'cluster' || !ruleApplies(rule, model)) continue;
     for (const hit of hitsOf(rule, model)) findings.push(toFinding(rule, model, hit));
   }
   return findings;
@@ -85,7 +85,7 @@ function keyOfError(error: SchemaError): string | undefined {
   return first.startsWith('$') ? undefined : first;
 }
 
-function toFinding(rule: Rule, model: FileModel, hit: Hit): Finding {
+export function toFinding(rule: Rule, model: FileModel, hit: Hit): Finding {
   const located = hit.range ? { range: hit.range, key: hit.key } : locateKey(model, rule, hit.key, hit.at);
   const { range } = located;
   const finding: Finding = {

@@ -1,0 +1,53 @@
+import type { MessageData } from '../engine/message.js';
+import type { Cluster } from './grouping.js';
+import type { ClusterNode } from './node.js';
+
+/** Another file's line a cross-file finding names: the node, the key there (absent = the whole file). */
+export interface RelatedNode {
+  node: ClusterNode;
+  key?: string;
+  message: string;
+}
+
+/**
+ * What a cluster check reports: the file and key a finding sits on, the values its message
+ * needs and the other files involved. As with file checks, the engine locates and words it.
+ */
+export interface ClusterCheckResult {
+  node: ClusterNode;
+  key?: string;
+  at?: 'key' | 'value';
+  data?: MessageData;
+  related?: RelatedNode[];
+}
+
+/** Sees every cluster of the run: most checks look at one cluster at a time (`perCluster`), layout checks across them. */
+export interface ClusterCheck<P = Record<string, never>> {
+  name: string;
+  /** JSON Schema of the `params` a rule passes; the rule-set test validates every use. */
+  params: Record<string, unknown>;
+  run(clusters: readonly Cluster[], params: P): ClusterCheckResult[];
+}
+
+export function perCluster<P>(check: (cluster: Cluster, params: P) => ClusterCheckResult[]) {
+  return (clusters: readonly Cluster[], params: P): ClusterCheckResult[] => clusters.flatMap((c) => check(c, params));
+}
+
+/** `file:line` of a key (or the file alone), the way messages name the other files involved. */
+export function where(node: ClusterNode, key: string | undefined): string {
+  const entry = key === undefined ? undefined : node.model.parsed.entries.get(key);
+  return entry ? `${node.model.file}:${entry.keyRange.line}` : node.model.file;
+}
+
+/** Groups items by a key; insertion order is kept, so output follows the files' order. */
+export function groupBy<T>(items: Iterable<T>, keyOf: (item: T) => string | undefined): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    if (key === undefined) continue;
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}

@@ -1,0 +1,23 @@
+import { perCluster, where, type ClusterCheck, type ClusterCheckResult } from '../check.js';
+import { collisions } from '../consensus.js';
+
+/** Two files of one cluster with the same node.id / broker.id: one finding in each, naming the others. */
+export const duplicateIds: ClusterCheck = {
+  name: 'duplicate-ids',
+  params: { type: 'object', additionalProperties: false },
+  run: perCluster((cluster) => {
+    const results: ClusterCheckResult[] = [];
+    for (const [, holders] of collisions(cluster.nodes, (node) => (node.id === undefined ? [] : [String(node.id)]))) {
+      for (const node of holders) {
+        const others = holders.filter((other) => other !== node);
+        results.push({
+          node,
+          ...(node.idKey ? { key: node.idKey } : {}),
+          data: { others: others.map((o) => where(o, o.idKey)).join(', ') },
+          related: others.map((o) => ({ node: o, ...(o.idKey ? { key: o.idKey } : {}), message: `${o.idKey}=${o.id} here too` })),
+        });
+      }
+    }
+    return results;
+  }),
+};

@@ -1,0 +1,101 @@
+import type { Voter } from '../../model/voters.js';
+import { groupBy, perCluster, where, type ClusterCheck, type ClusterCheckResult } from '../check.js';
+import { dissents } from '../consensus.js';
+import type { Cluster } from '../grouping.js';
+import type { ClusterNode } from '../node.js';
+
+const VOTERS = 'controller.quorum.voters';
+const none = { type: 'object', additionalProperties: false };
+
+/** A voter set compared as a set: order and host case do not matter to Kafka. */
+function votersValue(node: ClusterNode): string | undefined {
+  if (!node.voters) return undefined;
+  return [...new Set(node.voters.map((v) => `${v.id}@${(v.host ?? '').toLowerCase()}:${v.port}`))].sort().join(',');
+}
+
+/** The voter set most files of the cluster give, with the first file that gives it. */
+function clusterVoters(cluster: Cluster): { voters: Voter[]; node: ClusterNode } | undefined {
+  let best: ClusterNode[] | undefined;
+  for (const group of groupBy(cluster.nodes, votersValue).values()) if (!best || group.length > best.length) best = group;
+  const node = best?.[0];
+  return node?.voters ? { voters: node.voters, node } : undefined;
+}
+
+function describeOthers(others: { value: string; nodes: ClusterNode[] }[], key: string): string {
+  return others.map((o) => `${o.value} in ${o.nodes.map((n) => where(n, key)).join(', ')}`).join('; ');
+}
+
+/** Nodes of one cluster listing different voter sets; each file off the common set is flagged. */
+export const votersDiffer: ClusterCheck = {
+  name: 'voters-differ',
+  params: none,
+  run: perCluster((cluster) => {
+    return dissents(cluster.nodes, votersValue).map(({ node, others }) => ({
+      node,
+      key: VOTERS,
+      data: { others: describeOthers(others, VOTERS) },
+      related: others.flatMap((o) => o.nodes.map((n) => ({ node: n, key: VOTERS, message: `${VOTERS}=${o.value}` }))),
+    }));
+  }),
+};
+
+/**
+ * Voters with no controller file while most voters have one: the repository looks complete,
+ * so the missing file is worth a look. One finding per missing voter, where the voters are set.
+ */
+export const votersWithoutFile: ClusterCheck = {
+  name: 'voters-without-file',
+  params: none,
+  run: perCluster((cluster) => {
+    const quorum = clusterVoters(cluster);
+    if (!quorum) return [];
+    const controllerIds = new Set(cluster.nodes.filter((n) => n.controller && n.id !== undefined).map((n) => n.id));
+    const voterIds = [...new Set(quorum.voters.flatMap((v) => (v.valid && v.id !== null ? [v.id] : [])))];
+    const present = voterIds.filter((id) => controllerIds.has(id));
+    const missing = quorum.voters.filter((v) => v.valid && v.id !== null && !controllerIds.has(v.id));
+    if (present.length === 0 || missing.length >= present.length) return [];
+    return missing.map((voter) => ({
+      node: quorum.node,
+      key: VOTERS,
+      data: { voter: voter.text, present: present.length, total: voterIds.length },
+    }));
+  }),
+};
+
+/** A controller (or combined) node whose node.id is not among the voters its own file lists. */
+export const controllerNotVoter: ClusterCheck = {
+  name: 'controller-not-voter',
+  params: none,
+  run: perCluster((cluster) => {
+    const results: ClusterCheckResult[] = [];
+    for (const node of cluster.nodes) {
+      if (!node.controller || node.id === undefined || !node.voters) continue;
+      const ids = node.voters.flatMap((v) => (v.id === null ? [] : [v.id]));
+      if (ids.includes(node.id)) continue;
+      const voterFiles = cluster.nodes.filter((n) => n.controller && n.id !== undefined && ids.includes(n.id));
+      results.push({
+        node,
+        ...(node.idKey ? { key: node.idKey } : {}),
+        data: { voterIds: [...new Set(ids)].join(', ') },
+        related: [
+          { node, key: VOTERS, message: `${VOTERS} lists ids ${[...new Set(ids)].join(', ')}` },
+          ...voterFiles.map((n) => ({ node: n, ...(n.idKey ? { key: n.idKey } : {}), message: `voter ${n.id}` })),
+        ],
+      });
+    }
+    return results;
+  }),
+};
+
+/** An even number of voters: one finding per cluster, where its voter set is first given. */
+export const evenVoters: ClusterCheck = {
+  name: 'even-voters',
+  params: none,
+  run: perCluster((cluster) => {
+    const quorum = clusterVoters(cluster);
+    if (!quorum) return [];
+    const count = new Set(quorum.voters.flatMap((v) => (v.id === null ? [] : [v.id]))).size;
+    if (count < 2 || count % 2 !== 0) return [];
+    return [{ node: quorum.node, key: VOTERS, data: { count, majority: count / 2 + 1, tolerated: count / 2 - 1, smaller: count - 1 } }];
+  }),
+};

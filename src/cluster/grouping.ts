@@ -1,0 +1,100 @@
+import type { ClusterReport } from '../report.js';
+import { hostFacts } from '../model/listeners.js';
+import { components } from './consensus.js';
+import { UNIT_DECLARED, type ClusterNode } from './node.js';
+
+/** Files linted together as one Kafka cluster, and why klint put them together. */
+export interface Cluster {
+  /** `cluster 1`, `cluster 2`, … in the order of each cluster's first file. */
+  name: string;
+  nodes: ClusterNode[];
+  /** The settings the files share (or the `--cluster` flag), as the report shows them. */
+  reason: string;
+  /** Brokers the replication rules count: the declared size (`--brokers`, config file) when given, else the broker files. */
+  brokers: number;
+  /** The count comes from `--brokers`. */
+  brokersDeclared: boolean;
+  /** `--brokers` was given, or the cluster has several files: a lone file may be a template. */
+  sizeKnown: boolean;
+  /** Whether the files came as one declared cluster (`--cluster`) rather than by grouping. */
+  declared: boolean;
+}
+
+export interface GroupingOptions {
+  /** Every file is one cluster (`--cluster`). */
+  declared?: boolean;
+}
+
+/**
+ * Groups files into clusters. ZooKeeper-mode files that share a server of their ensemble and
+ * the chroot are one cluster; KRaft files that share a controller address (a voter's or a
+ * bootstrap server's host:port) are one; a migration file holding both joins the two. A
+ * loopback address names a different server on every machine, so it only joins files of one
+ * directory. Union-find over these addresses keeps grouping linear in the number of files.
+ */
+export function groupClusters(nodes: readonly ClusterNode[], options: GroupingOptions = {}): Cluster[] {
+  if (options.declared) {
+    return nodes.length === 0 ? [] : [cluster(1, [...nodes], 'declared one cluster with --cluster', true)];
+  }
+  return components(nodes, tokensOf).map((group, i) => cluster(i + 1, group, reasonOf(group), false));
+}
+
+/** The size comes from the first file with a declared `brokers` (flag or config file), else the broker files. */
+function cluster(number: number, nodes: ClusterNode[], reason: string, declared: boolean): Cluster {
+  const declaredBrokers = nodes.find((n) => n.declaredBrokers !== undefined)?.declaredBrokers;
+  return {
+    name: `cluster ${number}`,
+    nodes,
+    reason,
+    brokers: declaredBrokers ?? nodes.filter((n) => n.broker).length,
+    brokersDeclared: declaredBrokers !== undefined,
+    sizeKnown: declaredBrokers !== undefined || nodes.length >= 2,
+    declared,
+  };
+}
+
+/** The addresses that identify the cluster a file belongs to. */
+function tokensOf(node: ClusterNode): string[] {
+  const tokens: string[] = [];
+  const scoped = (host: string) => (hostFacts(host).loopback ? `${node.unit}|` : '');
+  for (const host of node.zookeeper?.hosts ?? []) {
+    if (!host.valid || host.host === null) continue;
+    const name = host.host.toLowerCase();
+    tokens.push(`zk ${scoped(name)}${name}:${host.port}${node.zookeeper?.chroot ?? '/'}`);
+  }
+  for (const address of [...(node.voters ?? []), ...(node.bootstrapServers ?? [])]) {
+    if (!address.valid || address.host === null) continue;
+    const name = address.host.toLowerCase();
+    tokens.push(`quorum ${scoped(name)}${name}:${address.port}`);
+  }
+  return tokens;
+}
+
+/** What the files of a cluster share, for the report: each distinct connect string or voter set once. */
+function reasonOf(nodes: readonly ClusterNode[]): string {
+  const shared = new Set<string>();
+  for (const node of nodes) {
+    const connect = node.model.values.get('zookeeper.connect')?.trim();
+    if (node.zookeeper && connect) shared.add(`zookeeper.connect=${connect}`);
+    const voters = node.model.values.get('controller.quorum.voters')?.trim();
+    if (node.voters && voters) shared.add(`controller.quorum.voters=${voters}`);
+    const bootstrap = node.model.values.get('controller.quorum.bootstrap.servers')?.trim();
+    if (node.bootstrapServers && bootstrap) shared.add(`controller.quorum.bootstrap.servers=${bootstrap}`);
+  }
+  if (shared.size === 0) return 'no zookeeper.connect or controller quorum setting to group by: a cluster of its own';
+  const listed = [...shared];
+  const shown = listed.slice(0, 3).join('; ') + (listed.length > 3 ? `; and ${listed.length - 3} more` : '');
+  const local = nodes.some((n) => n.unit !== UNIT_DECLARED && tokensOf(n).some((t) => t.includes('|')));
+  return `${nodes.length === 1 ? 'alone with' : 'share'} ${shown}${local ? ' (loopback addresses: files of one directory only)' : ''}`;
+}
+
+/** The cluster as the report shows it. */
+export function describeCluster(cluster: Cluster): ClusterReport {
+  return {
+    name: cluster.name,
+    files: cluster.nodes.map((n) => n.model.file),
+    reason: cluster.reason,
+    brokers: cluster.brokers,
+    brokersDeclared: cluster.brokersDeclared,
+  };
+}

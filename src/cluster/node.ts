@@ -1,0 +1,90 @@
+import { dirname, resolve } from 'node:path';
+import type { ConfigValue } from '../model/convert.js';
+import type { Listener } from '../model/listeners.js';
+import type { FileModel } from '../model/model.js';
+import type { QuorumAddress, Voter } from '../model/voters.js';
+import type { ZooKeeperConnect } from '../model/zookeeper-connect.js';
+
+/**
+ * What the cross-file checks know of one file. Built right after the file is linted, so that a
+ * run over thousands of files keeps this summary instead of every full model.
+ */
+export interface ClusterNode {
+  /** The file's model, slimmed: `effective` holds only keys the cluster rules read, `document` and `typed` are empty. */
+  model: FileModel;
+  /** Where the repository layout puts the file: its directory, or `--cluster` for a run declared one cluster. */
+  unit: string;
+  broker: boolean;
+  controller: boolean;
+  /** `node.id` (or `broker.id`) when set to a real id; absent when unset, generated (-1) or unreadable. */
+  id?: number;
+  /** The key the id is written under in this file. */
+  idKey?: 'node.id' | 'broker.id';
+  zookeeper?: ZooKeeperConnect;
+  /** Static quorum: `controller.quorum.voters`, when set and non-empty. */
+  voters?: Voter[];
+  bootstrapServers?: QuorumAddress[];
+  listeners: Listener[];
+  /** `advertised.listeners`, or `listeners` when it is unset, as Kafka falls back. */
+  advertised: Listener[];
+  /** Upper-cased names from `controller.listener.names`. */
+  controllerListenerNames: string[];
+  logDirs: string[];
+  /** The cluster size `--brokers` or the config file declares for this file. */
+  declaredBrokers?: number;
+}
+
+export const UNIT_DECLARED = '--cluster';
+
+/** The layout unit of a file: its directory, resolved, so that `a/x` and `./a/y` agree. */
+export function directoryUnit(file: string): string {
+  return dirname(resolve(file));
+}
+
+/** Summarises a linted file for the cluster stage, keeping only the effective values of `keep`. */
+export function toClusterNode(model: FileModel, unit: string, keep: ReadonlySet<string>, declaredBrokers?: number): ClusterNode {
+  const decoded = model.document.$decoded as Record<string, unknown>;
+  const id = idOf(model);
+  const listeners = (decoded.listeners ?? []) as Listener[];
+  const voters = decoded['controller.quorum.voters'] as Voter[] | undefined;
+  const bootstrap = decoded['controller.quorum.bootstrap.servers'] as QuorumAddress[] | undefined;
+  const zookeeper = decoded['zookeeper.connect'] as ZooKeeperConnect | undefined;
+  const logDirs = model.effective['log.dirs'] ?? model.effective['log.dir'];
+  const node: ClusterNode = {
+    model: slim(model, keep),
+    unit,
+    broker: ['zookeeper', 'kraft-broker', 'kraft-combined'].includes(model.mode),
+    controller: ['kraft-controller', 'kraft-combined'].includes(model.mode),
+    listeners,
+    advertised: (decoded['advertised.listeners'] as Listener[] | undefined) ?? listeners,
+    controllerListenerNames: listOf(model.effective['controller.listener.names']).map((n) => n.toUpperCase()),
+    logDirs: listOf(logDirs).map((dir) => dir.replace(/\/+$/, '') || '/'),
+  };
+  if (id) Object.assign(node, id);
+  if (declaredBrokers !== undefined) node.declaredBrokers = declaredBrokers;
+  if (zookeeper && zookeeper.hosts.length > 0) node.zookeeper = zookeeper;
+  if (voters && voters.length > 0) node.voters = voters;
+  if (bootstrap && bootstrap.length > 0) node.bootstrapServers = bootstrap;
+  return node;
+}
+
+function idOf(model: FileModel): { id: number; idKey: 'node.id' | 'broker.id' } | undefined {
+  const idKey = model.values.has('node.id') ? 'node.id' : model.values.has('broker.id') ? 'broker.id' : undefined;
+  const id = idKey === undefined ? undefined : model.typed[idKey];
+  return idKey !== undefined && typeof id === 'number' && id >= 0 ? { id, idKey } : undefined;
+}
+
+function listOf(value: ConfigValue | undefined): string[] {
+  if (Array.isArray(value)) return value.filter((v) => v !== '');
+  if (typeof value !== 'string') return [];
+  return value.split(',').map((v) => v.trim()).filter((v) => v !== '');
+}
+
+function slim(model: FileModel, keep: ReadonlySet<string>): FileModel {
+  const effective: Record<string, ConfigValue> = {};
+  for (const key of keep) {
+    const value = model.effective[key];
+    if (value !== undefined) effective[key] = value;
+  }
+  return { ...model, typed: {}, effective, document: {} };
+}

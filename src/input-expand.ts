@@ -1,0 +1,126 @@
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import { globSync, isDynamicPattern } from 'tinyglobby';
+import type { InputProblem } from './report.js';
+
+export interface ExpandedInputs {
+  /** Files to lint, each once, in argument order (a directory's or glob's files sorted). */
+  paths: string[];
+  /** Arguments that name nothing: a missing path, a glob that matches no file. */
+  problems: InputProblem[];
+}
+
+const CONFIG_FILES = '**/*.properties';
+
+/**
+ * Turns command-line arguments into files: a file as it is (even one .gitignore lists: it was
+ * named), a directory as every `*.properties` below it, a glob as the files it matches; `-`
+ * stays standard input. Directories and globs skip what .gitignore files ignore and never
+ * enter `.git`. Symbolic links are followed; a loop ends because a file reached twice (by
+ * its real path) is listed once.
+ */
+export function expandInputs(args: readonly string[], cwd: string = process.cwd()): ExpandedInputs {
+  const paths: string[] = [];
+  const problems: InputProblem[] = [];
+  const seen = new Set<string>();
+  const ignores = new GitIgnores();
+  const add = (path: string) => {
+    const real = path === '-' ? '-' : realPath(resolve(cwd, path));
+    if (seen.has(real)) return;
+    seen.add(real);
+    paths.push(path);
+  };
+  for (const arg of args) {
+    if (arg === '-') {
+      add(arg);
+      continue;
+    }
+    const kind = kindOf(resolve(cwd, arg));
+    if (kind === 'file') add(arg);
+    else if (kind === 'directory') {
+      const found = walk(cwd, arg, CONFIG_FILES, ignores);
+      if (found.length === 0) problems.push({ file: arg, message: 'no *.properties file in this directory' });
+      found.forEach(add);
+    } else if (isDynamicPattern(arg)) {
+      const found = walk(cwd, '.', arg, ignores);
+      if (found.length === 0) problems.push({ file: arg, message: 'no file matches this pattern' });
+      found.forEach(add);
+    } else {
+      problems.push({ file: arg, message: 'no such file or directory' });
+    }
+  }
+  return { paths, problems };
+}
+
+function kindOf(path: string): 'file' | 'directory' | undefined {
+  try {
+    const stat = statSync(path);
+    return stat.isDirectory() ? 'directory' : 'file';
+  } catch {
+    return undefined;
+  }
+}
+
+function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
+/** The files `pattern` matches below `base`, as paths joined to `base`, sorted, ignored ones left out. */
+function walk(cwd: string, base: string, pattern: string, ignores: GitIgnores): string[] {
+  const root = resolve(cwd, base);
+  return globSync(pattern, { cwd: root, dot: true, onlyFiles: true, followSymbolicLinks: true, ignore: ['**/.git/**'] })
+    .sort()
+    .filter((match) => !ignores.ignored(join(root, match)))
+    .map((match) => (base === '.' ? match : join(base, match)));
+}
+
+/**
+ * .gitignore files from the repository root (the nearest folder upward with `.git`) down to a
+ * file's folder; as in git, a deeper file's patterns, negations included, override those above.
+ */
+class GitIgnores {
+  private readonly byDir = new Map<string, Ignore | null>();
+  private readonly rootOf = new Map<string, string>();
+
+  ignored(file: string): boolean {
+    const dirs: string[] = [];
+    const root = this.repositoryRoot(dirname(file));
+    for (let dir = dirname(file); ; dir = dirname(dir)) {
+      dirs.unshift(dir);
+      if (dir === root || dirname(dir) === dir) break;
+    }
+    let ignored = false;
+    for (const dir of dirs) {
+      const rules = this.rulesIn(dir);
+      if (!rules) continue;
+      const verdict = rules.test(relative(dir, file).split(sep).join('/'));
+      if (verdict.ignored) ignored = true;
+      else if (verdict.unignored) ignored = false;
+    }
+    return ignored;
+  }
+
+  private rulesIn(dir: string): Ignore | null {
+    let rules = this.byDir.get(dir);
+    if (rules === undefined) {
+      const path = join(dir, '.gitignore');
+      rules = existsSync(path) ? ignore().add(readFileSync(path, 'utf8')) : null;
+      this.byDir.set(dir, rules);
+    }
+    return rules;
+  }
+
+  private repositoryRoot(dir: string): string {
+    const known = this.rootOf.get(dir);
+    if (known !== undefined) return known;
+    const parent = dirname(dir);
+    const root = existsSync(join(dir, '.git')) || parent === dir ? dir : this.repositoryRoot(parent);
+    this.rootOf.set(dir, root);
+    return root;
+  }
+}
