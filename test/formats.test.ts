@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import AjvDraft04 from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
+import ajvDraft04 from 'ajv-draft-04';
+import ajvFormats from 'ajv-formats';
 import type { Log } from 'sarif';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatReport, FORMATS, lintText, rules, type FormatContext, type Report } from '../src/index.js';
@@ -11,8 +11,9 @@ import { escapeData, escapeProperty, formatGithub } from '../src/format/github.j
 import { repoRoot } from './support/fixtures.js';
 
 const sarifSchema = JSON.parse(readFileSync(path.join(repoRoot, 'test/data/sarif-schema-2.1.0.json'), 'utf8')) as object;
-const ajv = new AjvDraft04({ allErrors: true, strict: false });
-addFormats(ajv);
+// Both packages are CommonJS whose module.exports also carries itself as .default.
+const ajv = new ajvDraft04.default({ allErrors: true, strict: false });
+ajvFormats.default(ajv);
 const validateSarif = ajv.compile(sarifSchema);
 
 const SECRET = 'TopSecret-9000';
