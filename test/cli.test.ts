@@ -44,7 +44,7 @@ function write(name: string, lines: string[] | Buffer): string {
   return name;
 }
 
-/* eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON output is checked field by field below */
+/** Parsed CLI output: the tests below check its shape field by field. */
 type Json = any;
 const json = (run: Run): Json => JSON.parse(run.stdout) as Json;
 
@@ -312,7 +312,7 @@ describe('--print-config', () => {
 describe('secrets never reach any output', () => {
   const SECRETS = ['KeystoreSecret-41', 'TruststoreSecret-42', 'JaasSecret-43', 'ListenerKeySecret-44',
     'ListenerJaasSecret-45', 'DuplicateSecret-46', 'NonAsciiSecret-47'];
-  const files = ['secrets-kraft.properties', 'secrets-zk.properties'];
+  const files = ['secrets-kraft.properties', 'secrets-zk.properties'] as const;
 
   beforeAll(() => {
     const secretLines = [
