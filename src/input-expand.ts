@@ -47,7 +47,7 @@ export function expandInputs(args: readonly string[], cwd: string = process.cwd(
       if (found.length === 0) problems.push({ file: arg, message: 'no file matches this pattern' });
       found.forEach(add);
     } else {
-      problems.push({ file: arg, message: 'no such file or directory' });
+      problems.push({ file: arg, message: 'no such file' });
     }
   }
   return { paths, problems };

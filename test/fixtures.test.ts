@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import pc from 'picocolors';
-import { lintText } from '../src/index.js';
+import { lintFiles, lintText } from '../src/index.js';
 import { formatText } from '../src/format/text.js';
-import { fixtureCases } from './support/fixtures.js';
+import { clusterFixtureCases, fixtureCases } from './support/fixtures.js';
 
 const plain = pc.createColors(false);
 
@@ -13,6 +13,21 @@ describe('fixtures: every finding of every case is expected, and nothing else', 
       const found = report.findings.map((f) => `${f.ruleId}@${f.line}`).sort();
       expect(found, 'rule@line found (right) vs expected (left)').toEqual(fixture.expected);
       expect(formatText({ files: [report], inputProblems: [] }, plain)).toMatchSnapshot();
+    });
+  }
+});
+
+describe('cluster fixtures: each folder is linted together, every finding in every file is expected, and nothing else', () => {
+  for (const fixture of clusterFixtureCases()) {
+    it(`${fixture.dir}/`, () => {
+      const report = lintFiles(fixture.files, fixture.options);
+      expect(report.inputProblems).toEqual([]);
+      const findings = report.files.flatMap((f) => f.findings);
+      const found = findings.map((f) => `${f.ruleId}@${f.file}:${f.line}`).sort();
+      expect(found, 'rule@file:line found (right) vs expected (left)').toEqual(fixture.expected);
+      const related = findings.flatMap((f) => (f.related ?? []).map((r) => `${f.file}:${f.line} ${f.ruleId} -> ${r.file}:${r.line}:${r.column} ${r.message}`));
+      const clusters = (report.clusters ?? []).map((c) => `${c.name}: ${c.files.join(' ')} (${c.brokers} brokers) ${c.reason}`);
+      expect([formatText(report, plain), ...clusters, ...related].join('\n')).toMatchSnapshot();
     });
   }
 });

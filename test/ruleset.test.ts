@@ -4,10 +4,11 @@ import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { knownVersions, loadCatalog, versionInRange } from '../src/catalog/catalog.js';
 import { fileChecks } from '../src/checks/registry.js';
+import { clusterChecks } from '../src/cluster/registry.js';
 import type { Rule } from '../src/engine/rule.js';
 import { rules as builtRules } from '../src/engine/ruleset.js';
 import { ruleMarkdown, rulesIndexMarkdown } from '../src/format/rule-docs.js';
-import { fixtureCases, repoRoot } from './support/fixtures.js';
+import { clusterFixtureCases, fixtureCases, repoRoot } from './support/fixtures.js';
 
 const rulesDir = join(repoRoot, 'rules');
 const ruleFiles = readdirSync(rulesDir).filter((f) => f.endsWith('.json') && f !== 'rule.schema.json').sort();
@@ -32,14 +33,14 @@ describe('the rule set', () => {
     const used = new Set<string>();
     for (const { rule } of ruleSources) {
       if (!rule.check) continue;
-      const check = fileChecks.get(rule.check.name);
+      const check = (rule.scope === 'cluster' ? clusterChecks : fileChecks).get(rule.check.name);
       expect(check, `${rule.id}: check ${rule.check.name}`).toBeDefined();
       used.add(rule.check.name);
       const validateParams = ajv.compile(check!.params);
       validateParams(rule.check.params ?? {});
       expect(validateParams.errors ?? [], `${rule.id} params`).toEqual([]);
     }
-    expect([...fileChecks.keys()].filter((name) => !used.has(name))).toEqual([]);
+    expect([...fileChecks.keys(), ...clusterChecks.keys()].filter((name) => !used.has(name))).toEqual([]);
   });
 
   it('names only keys that exist in the catalogue of every version the rule applies to', () => {
@@ -59,7 +60,7 @@ describe('the rule set', () => {
   });
 
   it('has, for every rule, a fixture that triggers it and one that stays silent', () => {
-    const cases = fixtureCases();
+    const cases = [...fixtureCases(), ...clusterFixtureCases()];
     const gaps: string[] = [];
     for (const { rule } of ruleSources) {
       const own = cases.filter((c) => c.rule === rule.id);

@@ -67,3 +67,53 @@ export function readCase(path: string, rule: string): FixtureCase {
 }
 
 const ids = (list: string) => list.split(',').map((id) => id.trim()).filter(Boolean);
+
+/** A cluster case: a folder of files (sub-folders included) linted together with lintFiles. */
+export interface ClusterFixtureCase {
+  /** The folder, relative to the repository root. */
+  dir: string;
+  rule: string;
+  /** Paths relative to the repository root, as findings name them. */
+  files: string[];
+  /** A `fixture.json` in the folder, merged with every file's first-line `# fixture: {json}`. */
+  options: Record<string, unknown>;
+  /** Expected `rule@file:line` findings across the folder's files. */
+  expected: string[];
+}
+
+/** Every folder case under fixtures/<rule-id>/<case>/. */
+export function clusterFixtureCases(): ClusterFixtureCase[] {
+  if (!existsSync(fixturesDir)) return [];
+  const cases: ClusterFixtureCase[] = [];
+  for (const rule of readdirSync(fixturesDir).sort()) {
+    const ruleDir = join(fixturesDir, rule);
+    if (rule === 'examples' || !statSync(ruleDir).isDirectory()) continue;
+    for (const name of readdirSync(ruleDir).sort()) {
+      const dir = join(ruleDir, name);
+      if (statSync(dir).isDirectory()) cases.push(readClusterCase(dir, rule));
+    }
+  }
+  return cases;
+}
+
+function readClusterCase(dir: string, rule: string): ClusterFixtureCase {
+  const sidecar = join(dir, 'fixture.json');
+  let options: Record<string, unknown> = existsSync(sidecar) ? JSON.parse(readFileSync(sidecar, 'utf8')) as Record<string, unknown> : {};
+  const files: string[] = [];
+  const expected: string[] = [];
+  for (const path of propertiesFilesBelow(dir)) {
+    const single = readCase(path, rule);
+    options = { ...options, ...single.options };
+    files.push(single.file);
+    expected.push(...single.expected.map((e) => e.replace(/@(\d+)$/, `@${single.file}:$1`)));
+  }
+  return { dir: relative(repoRoot, dir), rule, files, options, expected: expected.sort() };
+}
+
+function propertiesFilesBelow(dir: string): string[] {
+  return readdirSync(dir).sort().flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return propertiesFilesBelow(path);
+    return name.endsWith('.properties') ? [path] : [];
+  });
+}

@@ -62,25 +62,28 @@ export const votersWithoutFile: ClusterCheck = {
   }),
 };
 
-/** A controller (or combined) node whose node.id is not among the voters its own file lists. */
-export const controllerNotVoter: ClusterCheck = {
-  name: 'controller-not-voter',
+/**
+ * A controller (or combined) node missing from the voter set most other files give, while its
+ * own file does not give that set: a controller that leaves itself out of its own voters is
+ * refused by Kafka, which the per-file rule controller-missing-from-voters reports.
+ */
+export const controllerOutsideQuorum: ClusterCheck = {
+  name: 'controller-outside-quorum',
   params: none,
   run: perCluster((cluster) => {
+    const quorum = clusterVoters(cluster);
+    if (!quorum) return [];
+    const common = votersValue(quorum.node);
+    const ids = new Set(quorum.voters.flatMap((v) => (v.id === null ? [] : [v.id])));
+    const holders = cluster.nodes.filter((n) => votersValue(n) === common);
     const results: ClusterCheckResult[] = [];
     for (const node of cluster.nodes) {
-      if (!node.controller || node.id === undefined || !node.voters) continue;
-      const ids = node.voters.flatMap((v) => (v.id === null ? [] : [v.id]));
-      if (ids.includes(node.id)) continue;
-      const voterFiles = cluster.nodes.filter((n) => n.controller && n.id !== undefined && ids.includes(n.id));
+      if (!node.controller || node.id === undefined || ids.has(node.id) || votersValue(node) === common) continue;
       results.push({
         node,
         ...(node.idKey ? { key: node.idKey } : {}),
-        data: { voterIds: [...new Set(ids)].join(', ') },
-        related: [
-          { node, key: VOTERS, message: `${VOTERS} lists ids ${[...new Set(ids)].join(', ')}` },
-          ...voterFiles.map((n) => ({ node: n, ...(n.idKey ? { key: n.idKey } : {}), message: `voter ${n.id}` })),
-        ],
+        data: { voters: [...ids].join(', '), others: holders.slice(0, 3).map((n) => where(n, VOTERS)).join(', ') + (holders.length > 3 ? ` and ${holders.length - 3} more` : '') },
+        related: holders.map((n) => ({ node: n, key: VOTERS, message: `${VOTERS} without id ${node.id}` })),
       });
     }
     return results;
