@@ -94,6 +94,7 @@ export function lintText(source: string | Uint8Array, options: LintFilesOptions 
  */
 export function lintFiles(paths: readonly string[], options: LintFilesOptions = {}): Report {
   const settingsOf = settingsResolver(options);
+  const read = readerIn(options.cwd);
   const report: Report = { files: [], inputProblems: [] };
   const keep = keysReadByClusterRules(rules);
   const checked: { node: ClusterNode; findings: Finding[]; options: FileLintOptions }[] = [];
@@ -102,7 +103,7 @@ export function lintFiles(paths: readonly string[], options: LintFilesOptions = 
     if (settings.ignored) continue;
     const resolved = fileOptions(settings.options);
     try {
-      const { model, findings } = checkSource(displayName(path), readInput(path, readFileSync), resolved);
+      const { model, findings } = checkSource(displayName(path), readInput(path, read), resolved);
       const unit = options.cluster ? UNIT_DECLARED : directoryUnit(path);
       checked.push({ node: toClusterNode(model, unit, keep, settings.options.brokers), findings, options: resolved });
     } catch (error) {
@@ -122,6 +123,10 @@ export function lintFiles(paths: readonly string[], options: LintFilesOptions = 
 }
 
 const displayName = (path: string) => (path === '-' ? '<stdin>' : path);
+
+/** Reads relative paths from `cwd` (default: the process's working directory); descriptor 0 is stdin. */
+const readerIn = (cwd: string | undefined) => (path: string | number) =>
+  readFileSync(typeof path === 'number' || cwd === undefined ? path : resolve(cwd, path));
 
 export interface EffectiveSetting {
   /** The string exactly as Kafka reads it; `[hidden]` for secrets; null for a default that is unset. */

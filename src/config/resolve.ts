@@ -39,8 +39,18 @@ function withoutUndefined<T extends object>(object: T): T {
   return Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined)) as T;
 }
 
-// `dot`: configs live in folders such as .kafka/; `basename`: `dev-*.properties` matches at any depth, as in .gitignore.
-const matcher = (globs: string[]) => (globs.length === 0 ? () => false : picomatch(globs, { dot: true, basename: true }));
+/**
+ * A glob without a slash matches the file name at any depth, as in .gitignore; others match the
+ * path. (picomatch's own `basename` option would also apply to globs with a slash, so the two
+ * kinds are compiled apart.) `dot`: config folders such as .kafka/ are matched too.
+ */
+function matcher(globs: string[]): (path: string) => boolean {
+  const byName = globs.filter((g) => !g.includes('/'));
+  const byPath = globs.filter((g) => g.includes('/'));
+  const name = byName.length > 0 ? picomatch(byName, { dot: true }) : undefined;
+  const full = byPath.length > 0 ? picomatch(byPath, { dot: true }) : undefined;
+  return (path) => Boolean(full?.(path) || name?.(path.slice(path.lastIndexOf('/') + 1)));
+}
 
 /** The path below `dir` with forward slashes, or undefined when the file lies outside it. */
 function relativeTo(dir: string, file: string): string | undefined {
