@@ -81,7 +81,7 @@ function keyOfError(error: SchemaError): string | undefined {
   const missing = typeof error.params.missingProperty === 'string' ? error.params.missingProperty : undefined;
   const [first, second] = segments;
   if (first === undefined) return missing;
-  if (first === '$decoded' || first === '$set') return second ?? missing;
+  if (first === '$decoded' || first === '$derived' || first === '$set') return second ?? missing;
   return first.startsWith('$') ? undefined : first;
 }
 

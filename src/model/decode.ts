@@ -1,3 +1,4 @@
+import { decodeConnectionOverrides } from './connection-overrides.js';
 import { decodeListeners } from './listeners.js';
 import { decodeProtocolMap } from './protocol-map.js';
 import { decodeBootstrapServers, decodeVoters } from './voters.js';
@@ -17,6 +18,7 @@ const DECODERS: Readonly<Record<string, Decoder>> = {
   'controller.quorum.voters': decodeVoters,
   'controller.quorum.bootstrap.servers': decodeBootstrapServers,
   'zookeeper.connect': decodeZooKeeperConnect,
+  'max.connections.per.ip.overrides': decodeConnectionOverrides,
 };
 
 /**

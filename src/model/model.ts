@@ -3,6 +3,7 @@ import type { ParsedProperties } from '../parse/properties.js';
 import { convertValue, typedDefault, validateValue, type ConfigValue, type ValueProblem } from './convert.js';
 import { decodeStructures } from './decode.js';
 import { detectMode, type Mode } from './mode.js';
+import { deriveStartupFacts } from './startup-facts.js';
 
 /** Where the Kafka version a file is linted against came from. */
 export type VersionOrigin = 'given' | 'zookeeper-mode' | 'newest';
@@ -33,7 +34,8 @@ export interface FileModel {
   invalidValues: KeyProblem<ValueProblem>[];
   /**
    * What JSON Schema rules validate: the effective config, plus `$mode`, `$set` (the keys the
-   * file sets, each `true`) and `$decoded` (structures parsed out of listeners, voters, …).
+   * file sets, each `true`), `$decoded` (structures parsed out of listeners, voters, …) and
+   * `$derived` (values Kafka computes from several keys: effective protocol map, advertised set, …).
    */
   document: Record<string, unknown>;
 }
@@ -76,12 +78,14 @@ export function buildModel(file: string, parsed: ParsedProperties, options: Mode
   }
   Object.assign(effective, typed);
 
+  const decoded = decodeStructures(effective);
   const document: Record<string, unknown> = {
     ...effective,
     $mode: mode,
     $versionOrigin: versionOrigin,
     $set: Object.fromEntries([...values.keys()].map((key) => [key, true])),
-    $decoded: decodeStructures(effective),
+    $decoded: decoded,
+    $derived: deriveStartupFacts({ effective, values, decoded, mode, kafkaVersion }),
   };
   return { file, kafkaVersion, versionOrigin, mode, parsed, catalog, values, typed, effective,
     conversionErrors, invalidValues, document };
