@@ -1,0 +1,99 @@
+import { hostFacts, type Listener } from './listeners.js';
+import type { FileModel } from './model.js';
+import type { ProtocolMap } from './protocol-map.js';
+import type { QuorumAddress } from './voters.js';
+import type { ZooKeeperConnect } from './zookeeper-connect.js';
+
+/** A listener of the node with the security protocol Kafka resolves for it. */
+export interface Endpoint {
+  /** Upper-cased listener name. */
+  name: string;
+  host: string;
+  port: number;
+  /** PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL; null when no mapping exists (Kafka refuses that). */
+  protocol: string | null;
+  /** Named in controller.listener.names. */
+  controller: boolean;
+  /** Binds or advertises something other than loopback, so other machines can reach it. */
+  reachable: boolean;
+}
+
+/** What the listener rules need to know about a node's network exposure. */
+export interface Exposure {
+  /** The endpoints the node binds (`listeners`, or Kafka's default). */
+  bound: Endpoint[];
+  /** The broker endpoints it advertises (`advertised.listeners`, else `listeners`), controller ones left out. */
+  advertised: Endpoint[];
+  /** Hosts of other nodes the file names (voters, bootstrap servers, ZooKeeper) that are not loopback. */
+  remoteHosts: string[];
+}
+
+const SECURE_PROTOCOLS = /^(SSL|SASL_SSL|SASL_PLAINTEXT)$/;
+
+/**
+ * The node's endpoints as Kafka resolves them: the protocol of each listener name comes from an
+ * explicit `listener.security.protocol.map`; without one, from the default map plus (KRaft, 3.1+)
+ * an implicit PLAINTEXT entry per controller listener name, unless an SSL or SASL name is in use.
+ */
+export function exposureOf(model: FileModel): Exposure {
+  const decoded = model.document.$decoded as Record<string, unknown>;
+  const controllerNames = stringList(model.effective['controller.listener.names']).map((n) => n.toUpperCase());
+  const bound = validListeners(decoded['listeners'] ?? (model.mode === 'zookeeper' ? defaultListeners() : undefined));
+  const advertisedSource = model.values.has('advertised.listeners') ? decoded['advertised.listeners'] : decoded['listeners'];
+  const advertisedListeners = validListeners(advertisedSource ?? (model.mode === 'zookeeper' ? defaultListeners() : undefined));
+  const protocols = protocolsOf(model, decoded['listener.security.protocol.map'] as ProtocolMap | undefined,
+    bound.map((l) => l.name), controllerNames);
+  const endpoint = (l: ValidListener): Endpoint => ({
+    name: l.name, host: l.host, port: l.port, protocol: protocols.get(l.name) ?? null,
+    controller: controllerNames.includes(l.name), reachable: !l.loopback,
+  });
+  return {
+    bound: bound.map(endpoint),
+    advertised: advertisedListeners.map(endpoint).filter((e) => !e.controller),
+    remoteHosts: remoteHostsOf(decoded),
+  };
+}
+
+type ValidListener = Listener & { name: string; host: string; port: number };
+
+function validListeners(value: unknown): ValidListener[] {
+  if (!Array.isArray(value)) return [];
+  return (value as Listener[]).filter((l): l is ValidListener => l.valid && l.name !== null && l.host !== null && l.port !== null);
+}
+
+/** Kafka 2.8's ZooKeeper broker with no `listeners` binds PLAINTEXT on every interface, port 9092. */
+function defaultListeners(): ValidListener[] {
+  return [{ text: 'PLAINTEXT://:9092', name: 'PLAINTEXT', host: '', port: 9092, valid: true, ...hostFacts('') }];
+}
+
+function protocolsOf(model: FileModel, map: ProtocolMap | undefined, listenerNames: string[], controllerNames: string[]): Map<string, string> {
+  const protocols = new Map<string, string>();
+  for (const entry of map?.entries ?? []) {
+    if (entry.valid && entry.name !== null && entry.protocol !== null) protocols.set(entry.name, entry.protocol);
+  }
+  const implicit = !model.values.has('listener.security.protocol.map') && model.mode !== 'zookeeper'
+    && ![...listenerNames, ...controllerNames].some((name) => SECURE_PROTOCOLS.test(name));
+  if (implicit) for (const name of controllerNames) if (!protocols.has(name)) protocols.set(name, 'PLAINTEXT');
+  return protocols;
+}
+
+function remoteHostsOf(decoded: Record<string, unknown>): string[] {
+  const quorum = [decoded['controller.quorum.voters'], decoded['controller.quorum.bootstrap.servers']]
+    .flatMap((v) => (Array.isArray(v) ? (v as QuorumAddress[]) : []))
+    .filter((a) => a.valid && a.host !== null && !a.loopback && !a.wildcard).map((a) => a.host as string);
+  const zookeeper = (decoded['zookeeper.connect'] as ZooKeeperConnect | undefined)?.hosts
+    .filter((h) => h.valid && h.host !== null && !hostFacts(h.host).loopback).map((h) => h.host as string) ?? [];
+  return [...new Set([...quorum, ...zookeeper])];
+}
+
+function stringList(value: unknown): string[] {
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
+  return typeof value === 'string' && value !== '' ? value.split(',').map((v) => v.trim()) : [];
+}
+
+/** SASL mechanisms a listener enables: its `listener.name.<name>.sasl.enabled.mechanisms`, else the broker-wide key. */
+export function saslMechanisms(model: FileModel, listenerName: string): string[] {
+  const prefixed = model.values.get(`listener.name.${listenerName.toLowerCase()}.sasl.enabled.mechanisms`);
+  if (prefixed !== undefined) return stringList(prefixed.trim());
+  return stringList(model.effective['sasl.enabled.mechanisms']);
+}
