@@ -1,5 +1,5 @@
 import type { ClusterReport } from '../report.js';
-import { hostFacts } from '../model/listeners.js';
+import { hostFacts, type Listener } from '../model/listeners.js';
 import { components } from './consensus.js';
 import { UNIT_DECLARED, type ClusterNode } from './node.js';
 
@@ -8,6 +8,12 @@ export interface Cluster {
   /** `cluster 1`, `cluster 2`, … in the order of each cluster's first file. */
   name: string;
   nodes: ClusterNode[];
+  /**
+   * The nodes less variants: a file with the same id and the same advertised addresses as an
+   * earlier one describes the same node again (an SSL and a SASL variant, a before-and-after
+   * migration pair), so the checks that compare nodes with each other use only the first.
+   */
+  distinct: ClusterNode[];
   /** The settings the files share (or the `--cluster` flag), as the report shows them. */
   reason: string;
   /** Brokers the replication rules count: the declared size (`--brokers`, config file) when given, else the broker files. */
@@ -42,15 +48,31 @@ export function groupClusters(nodes: readonly ClusterNode[], options: GroupingOp
 /** The size comes from the first file with a declared `brokers` (flag or config file), else the broker files. */
 function cluster(number: number, nodes: ClusterNode[], reason: string, declared: boolean): Cluster {
   const declaredBrokers = nodes.find((n) => n.declaredBrokers !== undefined)?.declaredBrokers;
+  const distinct = withoutVariants(nodes);
+  const variants = nodes.length - distinct.length;
   return {
     name: `cluster ${number}`,
     nodes,
-    reason,
-    brokers: declaredBrokers ?? nodes.filter((n) => n.broker).length,
+    distinct,
+    reason: variants === 0 ? reason
+      : `${reason}; ${variants} file${variants === 1 ? ' repeats' : 's repeat'} the id and advertised addresses of another (a variant of the same node), counted once`,
+    brokers: declaredBrokers ?? distinct.filter((n) => n.broker).length,
     brokersDeclared: declaredBrokers !== undefined,
     sizeKnown: declaredBrokers !== undefined || nodes.length >= 2,
     declared,
   };
+}
+
+function withoutVariants(nodes: readonly ClusterNode[]): ClusterNode[] {
+  const seen = new Set<string>();
+  return nodes.filter((node) => {
+    const endpoints = node.advertised.filter((l) => l.valid).map((l) => `${(l.host ?? '').toLowerCase()}:${l.port}`);
+    if (node.id === undefined || endpoints.length === 0) return true;
+    const identity = `${node.id}|${[...new Set(endpoints)].sort().join(',')}`;
+    if (seen.has(identity)) return false;
+    seen.add(identity);
+    return true;
+  });
 }
 
 /** The addresses that identify the cluster a file belongs to. */
@@ -62,12 +84,18 @@ function tokensOf(node: ClusterNode): string[] {
     const name = host.host.toLowerCase();
     tokens.push(`zk ${scoped(name)}${name}:${host.port}${node.zookeeper?.chroot ?? '/'}`);
   }
-  for (const address of [...(node.voters ?? []), ...(node.bootstrapServers ?? [])]) {
-    if (!address.valid || address.host === null) continue;
+  for (const address of [...(node.voters ?? []), ...(node.bootstrapServers ?? []), ...controllerEndpoints(node)]) {
+    if (!address.valid || address.host === null || address.host === '') continue;
     const name = address.host.toLowerCase();
     tokens.push(`quorum ${scoped(name)}${name}:${address.port}`);
   }
   return tokens;
+}
+
+/** Where a controller says it can be reached: its advertised (else bound) controller listeners. */
+function controllerEndpoints(node: ClusterNode): Listener[] {
+  if (!node.controller) return [];
+  return node.advertised.filter((l) => l.name !== null && node.controllerListenerNames.includes(l.name));
 }
 
 /** What the files of a cluster share, for the report: each distinct connect string or voter set once. */

@@ -77,7 +77,7 @@ export interface ClusterFixtureCase {
   files: string[];
   /** A `fixture.json` in the folder, merged with every file's first-line `# fixture: {json}`. */
   options: Record<string, unknown>;
-  /** Expected `rule@file:line` findings across the folder's files. */
+  /** Expected `rule@file:line` findings of the cross-file rules across the folder's files (per-file rules are not matched here). */
   expected: string[];
 }
 

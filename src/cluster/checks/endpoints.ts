@@ -43,7 +43,7 @@ export const listenerPortConflict: ClusterCheck = {
   name: 'listener-port-conflict',
   params: none,
   run: perCluster((cluster) => report(
-    collisions(cluster.nodes, (node) => node.listeners.flatMap((l) => {
+    collisions(cluster.distinct, (node) => node.listeners.flatMap((l) => {
       const machine = l.valid ? machineOf(l.host) : undefined;
       return machine === undefined ? [] : [`${machine}\u0000${l.port}`];
     })),
@@ -57,7 +57,7 @@ export const advertisedEndpointShared: ClusterCheck = {
   name: 'advertised-endpoint-shared',
   params: none,
   run: perCluster((cluster) => {
-    const brokers = cluster.nodes.filter((n) => n.broker);
+    const brokers = cluster.distinct.filter((n) => n.broker);
     const key = (node: ClusterNode) => (node.model.values.has('advertised.listeners') ? 'advertised.listeners' : 'listeners');
     const claims = (node: ClusterNode) => node.advertised.flatMap((l: Listener) => {
       if (!l.valid || l.host === null || l.host === '' || hostFacts(l.host).wildcard) return [];
@@ -74,7 +74,7 @@ export const logDirShared: ClusterCheck = {
   params: none,
   run: perCluster((cluster) => {
     const key = (node: ClusterNode) => (node.model.values.has('log.dirs') || !node.model.values.has('log.dir') ? 'log.dirs' : 'log.dir');
-    const groups = collisions(cluster.nodes, (node) => [...machinesOf(node)].flatMap((m) => node.logDirs.map((dir) => `${m}\u0000${dir}`)));
+    const groups = collisions(cluster.distinct, (node) => [...machinesOf(node)].flatMap((m) => node.logDirs.map((dir) => `${m}\u0000${dir}`)));
     return dedupe(report(groups, key, (claim) => {
       const [machine = '', dir = ''] = claim.split('\u0000');
       return `${dir} on ${hostLabel(machine)}`;

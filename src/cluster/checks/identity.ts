@@ -7,7 +7,7 @@ export const duplicateIds: ClusterCheck = {
   params: { type: 'object', additionalProperties: false },
   run: perCluster((cluster) => {
     const results: ClusterCheckResult[] = [];
-    for (const [, holders] of collisions(cluster.nodes, (node) => (node.id === undefined ? [] : [String(node.id)]))) {
+    for (const [, holders] of collisions(cluster.distinct, (node) => (node.id === undefined ? [] : [String(node.id)]))) {
       for (const node of holders) {
         const others = holders.filter((other) => other !== node);
         results.push({

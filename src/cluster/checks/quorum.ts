@@ -16,7 +16,7 @@ function votersValue(node: ClusterNode): string | undefined {
 /** The voter set most files of the cluster give, with the first file that gives it. */
 function clusterVoters(cluster: Cluster): { voters: Voter[]; node: ClusterNode } | undefined {
   let best: ClusterNode[] | undefined;
-  for (const group of groupBy(cluster.nodes, votersValue).values()) if (!best || group.length > best.length) best = group;
+  for (const group of groupBy(cluster.distinct, votersValue).values()) if (!best || group.length > best.length) best = group;
   const node = best?.[0];
   return node?.voters ? { voters: node.voters, node } : undefined;
 }
@@ -30,7 +30,7 @@ export const votersDiffer: ClusterCheck = {
   name: 'voters-differ',
   params: none,
   run: perCluster((cluster) => {
-    return dissents(cluster.nodes, votersValue).map(({ node, others }) => ({
+    return dissents(cluster.distinct, votersValue).map(({ node, others }) => ({
       node,
       key: VOTERS,
       data: { others: describeOthers(others, VOTERS) },
@@ -49,7 +49,7 @@ export const votersWithoutFile: ClusterCheck = {
   run: perCluster((cluster) => {
     const quorum = clusterVoters(cluster);
     if (!quorum) return [];
-    const controllerIds = new Set(cluster.nodes.filter((n) => n.controller && n.id !== undefined).map((n) => n.id));
+    const controllerIds = new Set(cluster.distinct.filter((n) => n.controller && n.id !== undefined).map((n) => n.id));
     const voterIds = [...new Set(quorum.voters.flatMap((v) => (v.valid && v.id !== null ? [v.id] : [])))];
     const present = voterIds.filter((id) => controllerIds.has(id));
     const missing = quorum.voters.filter((v) => v.valid && v.id !== null && !controllerIds.has(v.id));
@@ -75,9 +75,9 @@ export const controllerOutsideQuorum: ClusterCheck = {
     if (!quorum) return [];
     const common = votersValue(quorum.node);
     const ids = new Set(quorum.voters.flatMap((v) => (v.id === null ? [] : [v.id])));
-    const holders = cluster.nodes.filter((n) => votersValue(n) === common);
+    const holders = cluster.distinct.filter((n) => votersValue(n) === common);
     const results: ClusterCheckResult[] = [];
-    for (const node of cluster.nodes) {
+    for (const node of cluster.distinct) {
       if (!node.controller || node.id === undefined || ids.has(node.id) || votersValue(node) === common) continue;
       results.push({
         node,

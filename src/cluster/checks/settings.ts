@@ -25,7 +25,7 @@ export const clusterSettingDiffers: ClusterCheck<SettingsParams> = {
     additionalProperties: false,
   },
   run: perCluster((cluster, params: SettingsParams) => {
-    const brokers = cluster.nodes.filter((n) => n.broker);
+    const brokers = cluster.distinct.filter((n) => n.broker);
     const results: ClusterCheckResult[] = [];
     for (const key of params.keys) {
       const sources = key === RETENTION[0] ? RETENTION : [key];

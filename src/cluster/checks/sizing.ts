@@ -52,7 +52,7 @@ export const brokersBelow: ClusterCheck<SizeParams> = {
     additionalProperties: false,
   },
   run: perCluster((cluster, params: SizeParams) => {
-    const brokers = cluster.nodes.filter((node) => node.broker);
+    const brokers = cluster.distinct.filter((node) => node.broker);
     const [first, ...others] = brokers;
     if (!first || !cluster.sizeKnown || cluster.brokers >= params.minimum) return [];
     return [{

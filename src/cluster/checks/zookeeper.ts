@@ -24,7 +24,7 @@ export const zookeeperConnectDiffers: ClusterCheck = {
   params: none,
   run(clusters) {
     const results: ClusterCheckResult[] = [];
-    const byUnit = groupBy(clusters.flatMap((c) => c.nodes.filter((n) => n.zookeeper)), (n) => n.unit);
+    const byUnit = groupBy(clusters.flatMap((c) => c.distinct.filter((n) => n.zookeeper)), (n) => n.unit);
     for (const unit of byUnit.values()) {
       for (const ensemble of components(unit, hostsOf)) {
         for (const { node, others } of dissents(ensemble, connectValue)) {
@@ -51,7 +51,7 @@ export const zookeeperNamespaceShared: ClusterCheck = {
   params: none,
   run: perCluster((cluster) => {
     if (cluster.declared) return [];
-    const units = [...groupBy(cluster.nodes.filter((n) => n.broker && n.zookeeper), (n) => n.unit).values()]
+    const units = [...groupBy(cluster.distinct.filter((n) => n.broker && n.zookeeper), (n) => n.unit).values()]
       .filter((unit) => unit.length >= 2);
     if (units.length < 2) return [];
     const idsOf = (unit: ClusterNode[]) => new Set(unit.flatMap((n) => (n.id === undefined ? [] : [n.id])));
