@@ -51,7 +51,7 @@ export interface LintFilesOptions extends LintOptions {
 export function loadConfig(options: { cwd?: string; path?: string } = {}): LoadedConfig | undefined {
   const cwd = options.cwd ?? process.cwd();
   const files = { exists: existsSync, read: (path: string) => readFileSync(path, 'utf8') };
-  return options.path === undefined ? findConfig(cwd, files) : readConfig(resolve(cwd, options.path), files);
+  return options.path === undefined ? findConfig(cwd, files) : readConfig(options.path, files, cwd);
 }
 
 /** Per path: whether the config ignores it, and the options to lint it with (given options win). */

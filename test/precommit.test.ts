@@ -3,6 +3,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rules } from '../src/index.js';
 import { repoRoot } from './support/fixtures.js';
 
 /*
@@ -76,9 +77,12 @@ describe.skipIf(!available)('the pre-commit hook', () => {
     git(['init', '-q'], project);
     writeFileSync(path.join(project, '.pre-commit-config.yaml'),
       `repos:\n  - repo: ${hookRepo}\n    rev: ${rev}\n    hooks:\n      - id: klint\n`);
+    // The hook reads the project's config file: one rule on, so rules added later cannot change the outcome.
+    writeFileSync(path.join(project, '.klintrc.json'),
+      JSON.stringify({ rules: Object.fromEntries(rules.map((r) => [r.id, r.id === 'value-out-of-range' ? 'error' : 'off'])) }));
     const install = run('pre-commit', ['install'], project);
     expect(install.status, install.stderr).toBe(0);
-    git(['add', '.pre-commit-config.yaml'], project);
+    git(['add', '.pre-commit-config.yaml', '.klintrc.json'], project);
     // The first commit installs the hook's environment (npm install, build, pack, install -g).
     const first = run('git', ['commit', '-q', '-m', 'pre-commit config'], project);
     expect(first.status, `${first.stdout}\n${first.stderr}`).toBe(0);

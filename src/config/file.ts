@@ -66,8 +66,8 @@ export function findConfig(startDir: string, files: ConfigFiles): LoadedConfig |
 }
 
 /** `--config PATH`: that file, which must exist; a package.json must have a "klint" key. */
-export function readConfig(path: string, files: ConfigFiles): LoadedConfig {
-  const absolute = resolve(path);
+export function readConfig(path: string, files: ConfigFiles, cwd = process.cwd()): LoadedConfig {
+  const absolute = resolve(cwd, path);
   if (!files.exists(absolute)) throw new ConfigError(path, 'no such file');
   const loaded = parseConfig(absolute, files.read(absolute));
   if (!loaded) throw new ConfigError(path, 'has no "klint" key');
