@@ -6,7 +6,7 @@ import ajvDraft04 from 'ajv-draft-04';
 import ajvFormats from 'ajv-formats';
 import type { Log } from 'sarif';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatReport, FORMATS, lintText, rules, type FormatContext, type Report } from '../src/index.js';
+import { formatReport, FORMATS, lintText, rules, type FormatContext, type Report, type RuleSetting } from '../src/index.js';
 import { escapeData, escapeProperty, formatGithub } from '../src/format/github.js';
 import { repoRoot } from './support/fixtures.js';
 
@@ -38,7 +38,8 @@ const BROKER = [
 ].join('\n');
 
 /** Rule settings with every rule off but these: other rules come and go without changing these tests. */
-const only = (...ids: string[]) => Object.fromEntries(rules.map((r) => [r.id, ids.includes(r.id) ? r.severity : 'off']));
+const only = (...ids: string[]): Record<string, RuleSetting> =>
+  Object.fromEntries(rules.map((r) => [r.id, ids.includes(r.id) ? r.severity : 'off']));
 const RULES = only('unknown-key', 'duplicate-key', 'value-out-of-range', 'kafka-version-assumed');
 
 /** A report as lintFiles gives it, for a file in a subfolder of a repository at /repo. */
