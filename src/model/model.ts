@@ -77,6 +77,9 @@ export function buildModel(file: string, parsed: ParsedProperties, options: Mode
     if (value !== undefined) effective[key] = value;
   }
   Object.assign(effective, typed);
+  // A value Kafka cannot convert stops Kafka; its default must not stand in for it (rules would
+  // report on a value that is not the file's), so the key is left out and only the type rule speaks.
+  for (const { key } of conversionErrors) delete effective[key];
 
   const decoded = decodeStructures(effective);
   const document: Record<string, unknown> = {
