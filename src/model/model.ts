@@ -71,12 +71,7 @@ export function buildModel(file: string, parsed: ParsedProperties, options: Mode
   }
   applyIdSynonyms(typed, catalog);
 
-  const effective: Record<string, ConfigValue> = {};
-  for (const [key, fact] of Object.entries(catalog.keys)) {
-    const value = typed[key] ?? typedDefault(fact);
-    if (value !== undefined) effective[key] = value;
-  }
-  Object.assign(effective, typed);
+  const effective: Record<string, ConfigValue> = { ...typedDefaults(catalog), ...typed };
   // A value Kafka cannot convert stops Kafka; its default must not stand in for it (rules would
   // report on a value that is not the file's), so the key is left out and only the type rule speaks.
   for (const { key } of conversionErrors) delete effective[key];
@@ -92,6 +87,26 @@ export function buildModel(file: string, parsed: ParsedProperties, options: Mode
   };
   return { file, kafkaVersion, versionOrigin, mode, parsed, catalog, values, typed, effective,
     conversionErrors, invalidValues, document };
+}
+
+const defaultsByCatalog = new WeakMap<Catalog, Readonly<Record<string, ConfigValue>>>();
+
+/**
+ * Every key's default, typed, converted once per catalogue and shared by the files of a run
+ * (linting thousands of files converted the same few hundred defaults for each); never mutated.
+ */
+function typedDefaults(catalog: Catalog): Readonly<Record<string, ConfigValue>> {
+  let defaults = defaultsByCatalog.get(catalog);
+  if (!defaults) {
+    const typedByKey: Record<string, ConfigValue> = {};
+    for (const [key, fact] of Object.entries(catalog.keys)) {
+      const value = typedDefault(fact);
+      if (value !== undefined) typedByKey[key] = value;
+    }
+    defaults = typedByKey;
+    defaultsByCatalog.set(catalog, defaults);
+  }
+  return defaults;
 }
 
 /** Kafka copies `node.id` to `broker.id` (and back) when only one of them is set. */
