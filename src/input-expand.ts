@@ -70,11 +70,19 @@ function realPath(path: string): string {
   }
 }
 
-/** The files `pattern` matches below `base`, as paths joined to `base`, sorted, ignored ones left out. */
+/**
+ * The files `pattern` matches below `base`, as paths joined to `base`, sorted, ignored ones left
+ * out. A file reached through links too is listed once, by its shortest path (`a/x`, not `a/loop/a/x`).
+ */
 function walk(cwd: string, base: string, pattern: string, ignores: GitIgnores): string[] {
   const root = resolve(cwd, base);
-  return globSync(pattern, { cwd: root, dot: true, onlyFiles: true, followSymbolicLinks: true, ignore: ['**/.git/**'] })
-    .sort()
+  const byRealPath = new Map<string, string>();
+  for (const match of globSync(pattern, { cwd: root, dot: true, onlyFiles: true, followSymbolicLinks: true, ignore: ['**/.git/**'] })) {
+    const real = realPath(join(root, match));
+    const known = byRealPath.get(real);
+    if (known === undefined || match.length < known.length) byRealPath.set(real, match);
+  }
+  return [...byRealPath.values()].sort()
     .filter((match) => !ignores.ignored(join(root, match)))
     .map((match) => (base === '.' ? match : join(base, match)));
 }

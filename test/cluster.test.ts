@@ -1,0 +1,186 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { lintFiles, type Finding, type Report } from '../src/index.js';
+import { expandInputs } from '../src/input-expand.js';
+import { repoRoot } from './support/fixtures.js';
+
+let dir: string;
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'klint-cluster-'));
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function write(name: string, lines: string[]): string {
+  const file = path.join(dir, name);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  return file;
+}
+
+const ZK = 'zk1.example.com:2181,zk2.example.com:2181,zk3.example.com:2181';
+const VOTERS = '1@c1.example.com:9093,2@c2.example.com:9093,3@c3.example.com:9093';
+
+/** A broker on a host named after its file, so that no two files look like variants of one node. */
+const zkBroker = (name: string, id: number, connect: string, extra: string[] = []) =>
+  write(name, [`broker.id=${id}`, `listeners=PLAINTEXT://${name.replace(/\W/g, '-')}.example.com:9092`, `zookeeper.connect=${connect}`, ...extra]);
+
+const kraftBroker = (name: string, id: number, quorum: string) =>
+  write(name, ['process.roles=broker', `node.id=${id}`, quorum, 'controller.listener.names=CONTROLLER',
+    `listeners=PLAINTEXT://kafka${id}.example.com:9092`]);
+
+const clusterFiles = (report: Report) => (report.clusters ?? []).map((c) => c.files.map((f) => path.relative(dir, f)).sort());
+const ofRule = (report: Report, id: string): Finding[] => report.files.flatMap((f) => f.findings).filter((f) => f.ruleId === id);
+
+describe('grouping files into clusters', () => {
+  it('puts ZooKeeper-mode brokers with one ensemble and chroot together, whatever the host order', () => {
+    const a = zkBroker('a.properties', 1, `${ZK}/kafka`);
+    const b = zkBroker('b.properties', 2, 'zk3.example.com,ZK2.example.com:2181,zk1.example.com/kafka');
+    const c = zkBroker('c.properties', 3, `${ZK}/other`);
+    const report = lintFiles([a, b, c], { kafkaVersion: '3.9' });
+    expect(clusterFiles(report)).toEqual([['a.properties', 'b.properties'], ['c.properties']]);
+    expect(report.clusters?.[0]?.reason).toContain(`zookeeper.connect=${ZK}/kafka`);
+  });
+
+  it('joins KRaft nodes through shared voters, bootstrap servers and a controller\'s advertised listener', () => {
+    const b1 = kraftBroker('b1.properties', 11, `controller.quorum.voters=${VOTERS}`);
+    const b2 = kraftBroker('b2.properties', 12, 'controller.quorum.bootstrap.servers=c2.example.com:9093');
+    const c4 = write('c4.properties', ['process.roles=controller', 'node.id=4', 'controller.listener.names=CONTROLLER',
+      'controller.quorum.bootstrap.servers=c9.example.com:9093', 'listeners=CONTROLLER://c4.example.com:9093']);
+    const b3 = kraftBroker('b3.properties', 13, 'controller.quorum.bootstrap.servers=c4.example.com:9093');
+    const report = lintFiles([b1, b2, c4, b3], { kafkaVersion: '3.9' });
+    expect(clusterFiles(report)).toEqual([['b1.properties', 'b2.properties'], ['b3.properties', 'c4.properties']]);
+  });
+
+  it('joins files through a loopback address only within one directory', () => {
+    const a1 = zkBroker('demo-a/one.properties', 1, 'localhost:2181');
+    const a2 = zkBroker('demo-a/two.properties', 2, 'localhost:2181');
+    const b1 = zkBroker('demo-b/one.properties', 1, 'localhost:2181');
+    const report = lintFiles([a1, a2, b1], { kafkaVersion: '3.9' });
+    expect(clusterFiles(report)).toEqual([['demo-a/one.properties', 'demo-a/two.properties'], ['demo-b/one.properties']]);
+    expect(ofRule(report, 'duplicate-node-id')).toEqual([]);
+  });
+
+  it('treats every file as one cluster with cluster: true (--cluster)', () => {
+    const a = zkBroker('x/a.properties', 1, `${ZK}/a`);
+    const b = zkBroker('y/b.properties', 1, `${ZK}/b`);
+    const report = lintFiles([a, b], { kafkaVersion: '3.9', cluster: true });
+    expect(clusterFiles(report)).toEqual([['x/a.properties', 'y/b.properties']]);
+    expect(report.clusters?.[0]?.reason).toBe('declared one cluster with --cluster');
+    expect(ofRule(report, 'duplicate-node-id')).toHaveLength(2);
+    expect(ofRule(report, 'zookeeper-connect-differs')).toHaveLength(2);
+  });
+});
+
+describe('cross-file findings', () => {
+  it('names every other file and line involved in related entries', () => {
+    const files = [1, 2, 1].map((id, i) => zkBroker(`b${i}.properties`, id, `${ZK}/kafka`));
+    const report = lintFiles(files, { kafkaVersion: '3.9' });
+    const duplicates = ofRule(report, 'duplicate-node-id');
+    expect(duplicates.map((f) => [path.basename(f.file), f.line, f.related?.map((r) => [path.basename(r.file), r.line])])).toEqual([
+      ['b0.properties', 1, [['b2.properties', 1]]],
+      ['b2.properties', 1, [['b0.properties', 1]]],
+    ]);
+    expect(duplicates[0]?.message).toContain('b2.properties:1');
+  });
+
+  it('uses the declared broker count (--brokers) for a single template, and stays silent without it', () => {
+    const template = zkBroker('server.properties', 0, `${ZK}/kafka`, ['default.replication.factor=3']);
+    expect(ofRule(lintFiles([template], { kafkaVersion: '3.9' }), 'replication-factor-above-broker-count')).toEqual([]);
+    const declared = lintFiles([template], { kafkaVersion: '3.9', brokers: 2 });
+    expect(ofRule(declared, 'replication-factor-above-broker-count').map((f) => f.key).sort())
+      .toEqual(['default.replication.factor', 'offsets.topic.replication.factor', 'transaction.state.log.replication.factor']);
+    expect(declared.clusters?.[0]).toMatchObject({ brokers: 2, brokersDeclared: true });
+  });
+
+  it('relaxes cluster-too-small to info in the development profile', () => {
+    const files = [1, 2].map((id) => zkBroker(`b${id}.properties`, id, `${ZK}/kafka`));
+    expect(ofRule(lintFiles(files, { kafkaVersion: '3.9' }), 'cluster-too-small').map((f) => f.severity)).toEqual(['warning']);
+    expect(ofRule(lintFiles(files, { kafkaVersion: '3.9', profile: 'development' }), 'cluster-too-small').map((f) => f.severity))
+      .toEqual(['info']);
+  });
+
+  it('lets an inline directive silence a cross-file finding without calling the directive unused', () => {
+    const a = zkBroker('a.properties', 1, `${ZK}/kafka`);
+    const b = write('b.properties', ['# klint-disable-next-line duplicate-node-id -- staging copy', 'broker.id=1',
+      'listeners=PLAINTEXT://kafka9.example.com:9092', `zookeeper.connect=${ZK}/kafka`]);
+    const report = lintFiles([a, b], { kafkaVersion: '3.9' });
+    expect(ofRule(report, 'duplicate-node-id').map((f) => path.basename(f.file))).toEqual(['a.properties']);
+    expect(ofRule(report, 'unused-suppression')).toEqual([]);
+  });
+});
+
+describe('expanding command-line arguments', () => {
+  it('finds *.properties below a directory, honouring nested .gitignore files and their negations', () => {
+    write('repo/.gitignore', ['build/', '*.local.properties']);
+    write('repo/cluster/b1.properties', ['broker.id=1']);
+    write('repo/cluster/b1.local.properties', ['broker.id=1']);
+    write('repo/cluster/notes.txt', ['not a config']);
+    write('repo/build/out.properties', ['broker.id=1']);
+    write('repo/keep/.gitignore', ['!*.local.properties']);
+    write('repo/keep/k.local.properties', ['broker.id=1']);
+    mkdirSync(path.join(dir, 'repo/.git'));
+    const { paths, problems } = expandInputs(['repo'], dir);
+    expect(paths).toEqual(['repo/cluster/b1.properties', 'repo/keep/k.local.properties']);
+    expect(problems).toEqual([]);
+  });
+
+  it('follows symbolic links without looping and lists each file once', () => {
+    write('tree/a/x.properties', ['broker.id=1']);
+    symlinkSync('..', path.join(dir, 'tree/a/loop'));
+    expect(expandInputs(['tree', 'tree/a/x.properties'], dir).paths).toEqual(['tree/a/x.properties']);
+  });
+
+  it('expands globs, keeps a named file even when .gitignore lists it, and keeps - as standard input', () => {
+    write('.gitignore', ['ignored.properties']);
+    mkdirSync(path.join(dir, '.git'));
+    write('k8s/a/server.properties', ['broker.id=1']);
+    write('k8s/b/server.properties', ['broker.id=2']);
+    write('ignored.properties', ['broker.id=3']);
+    expect(expandInputs(['k8s/**/*.properties', 'ignored.properties', '-'], dir).paths)
+      .toEqual(['k8s/a/server.properties', 'k8s/b/server.properties', 'ignored.properties', '-']);
+  });
+
+  it('reports a missing path and a glob that matches nothing, one problem each', () => {
+    write('a.properties', ['broker.id=1']);
+    expect(expandInputs(['missing.properties', 'nothing/**/*.properties', 'a.properties'], dir)).toEqual({
+      paths: ['a.properties'],
+      problems: [
+        { file: 'missing.properties', message: 'no such file' },
+        { file: 'nothing/**/*.properties', message: 'no file matches this pattern' },
+      ],
+    });
+  });
+});
+
+describe('the CLI', () => {
+  const cli = path.join(repoRoot, 'bin/klint.js');
+  const klint = (args: string[]) => spawnSync(process.execPath, [cli, '--no-config', '--no-color', ...args], { cwd: dir, encoding: 'utf8' });
+
+  it('prints the grouping with --print-clusters, and lints the rest after a one-line error for a missing path', () => {
+    if (!existsSync(path.join(repoRoot, 'dist/cli.cjs'))) throw new Error('no build: run `npm run build` before this test');
+    zkBroker('brokers/b1.properties', 1, `${ZK}/kafka`);
+    zkBroker('brokers/b2.properties', 2, `${ZK}/kafka`);
+    const grouping = klint(['--print-clusters', '--kafka-version', '3.9', 'brokers']);
+    expect(grouping.status).toBe(0);
+    expect(grouping.stdout).toBe([
+      'cluster 1 (2 files, 2 brokers)',
+      `  why: share zookeeper.connect=${ZK}/kafka`,
+      '  brokers/b1.properties',
+      '  brokers/b2.properties',
+      '',
+    ].join('\n'));
+    const run = klint(['--format', 'json', '--kafka-version', '3.9', '--brokers', '3', 'brokers', 'gone/']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('klint: gone/: no such file\n');
+    const report = JSON.parse(run.stdout) as Report;
+    expect(report.files).toHaveLength(2);
+    expect(report.clusters).toEqual([{ name: 'cluster 1', files: ['brokers/b1.properties', 'brokers/b2.properties'],
+      reason: `share zookeeper.connect=${ZK}/kafka`, brokers: 3, brokersDeclared: true }]);
+  });
+});
