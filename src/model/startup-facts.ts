@@ -13,8 +13,8 @@ import type { Voter } from './voters.js';
  */
 export interface StartupFacts {
   'listeners': {
-    /** Upper-cased names of the readable entries. */
-    names: string[];
+    /** Upper-cased names; absent when an entry is unreadable (the endpoint rule reports it). */
+    names?: string[];
     /** Ports Kafka refuses as shared by several entries (port 0 and the IPv4/IPv6 pair exempt). */
     clashingPorts: string[];
     /** Ports outside 0–65535: the entry parses, binding fails. */
@@ -23,10 +23,13 @@ export interface StartupFacts {
     advertisedWildcardEntries: string[];
   };
   'advertised.listeners': {
-    /** Names written in `advertised.listeners` itself; absent when the key is unset. */
+    /** Names written in `advertised.listeners` itself; absent when the key is unset or unreadable. */
     explicitNames?: string[];
-    /** What a broker advertises: advertised.listeners (else listeners) minus controller listeners. */
-    brokerNames: string[];
+    /**
+     * What a broker advertises: advertised.listeners (else listeners) minus controller listeners;
+     * absent when one of those lists is unreadable, so that no rule guesses past a parse error.
+     */
+    brokerNames?: string[];
     /** Entries of `advertised.listeners` on 0.0.0.0 that Kafka checks and rejects. */
     wildcardEntries: string[];
   };
@@ -40,7 +43,12 @@ export interface StartupFacts {
     /** Each upper-cased, as Kafka looks a broker's controller listener up in the protocol map. */
     normalised: string[];
     /** Names of the listeners (and, from 3.9, advertised entries) that are controller listeners. */
-    endpoints: string[];
+    endpoints?: string[];
+    /**
+     * The protocol the raft client uses for the first name: looked up as written in the protocol
+     * map, else read as a protocol name (RaftManager); null when neither works. Absent without names.
+     */
+    firstProtocol?: string | null;
   };
   'inter.broker.listener.name': {
     /** The listener brokers talk to each other on. */
@@ -56,8 +64,12 @@ export interface StartupFacts {
     quorumSources: string[];
   };
   'log.dirs': { dirs: string[] };
+  /** Per SSL/SASL_SSL listener, the key store and trust store settings DefaultSslEngineFactory refuses. */
+  'ssl.keystore.location': { problems: string[] };
+  'ssl.truststore.location': { problems: string[] };
   'log.retention.ms': { effective: number };
-  'log.cleaner.dedupe.buffer.size': { perThread: number | null };
+  /** Absent when either key's value is unreadable; null when there are no cleaner threads. */
+  'log.cleaner.dedupe.buffer.size': { perThread?: number | null };
   'early.start.listeners'?: { names: string[] };
   /** Present only with tiered storage on, when the remote log metadata manager listener is named. */
   'remote.log.metadata.manager.listener.name'?: { name: string };
@@ -80,7 +92,10 @@ const PROTOCOLS: ReadonlySet<string> = new Set(['PLAINTEXT', ...SSL_OR_SASL]);
 export function deriveStartupFacts(inputs: FactInputs): StartupFacts {
   const { effective, decoded, kafkaVersion } = inputs;
   const atLeast = (version: string): boolean => compareVersions(kafkaVersion, version) >= 0;
-  const listeners = validListeners(decoded['listeners'] ?? legacyListeners(effective));
+  const listenersDecoded = decoded['listeners'] ?? legacyListeners(effective);
+  const listeners = validListeners(listenersDecoded);
+  const listenersReadable = readable(listenersDecoded);
+  const advertisedReadable = readable(decoded['advertised.listeners']);
   const advertisedSet = effective['advertised.listeners'] !== undefined;
   const advertised = advertisedSet ? validListeners(decoded['advertised.listeners']) : undefined;
   const controllerNames = splitControllerNames(effective['controller.listener.names'], atLeast('4.1'));
@@ -99,21 +114,22 @@ export function deriveStartupFacts(inputs: FactInputs): StartupFacts {
 
   const facts: StartupFacts = {
     'listeners': {
-      names: names(listeners),
+      ...(listenersReadable ? { names: names(listeners) } : {}),
       clashingPorts: clashingPorts(listeners, atLeast('3.6')),
       unbindablePorts: listeners.filter((l) => l.port !== null && (l.port < 0 || l.port > 65535)).map((l) => String(l.port)),
       advertisedWildcardEntries: advertised ? [] : wildcards,
     },
     'advertised.listeners': {
-      ...(advertised ? { explicitNames: names(advertised) } : {}),
-      brokerNames: names(brokerAdvertised),
+      ...(advertised && advertisedReadable ? { explicitNames: names(advertised) } : {}),
+      ...((advertised ? advertisedReadable : listenersReadable) ? { brokerNames: names(brokerAdvertised) } : {}),
       wildcardEntries: advertised ? wildcards : [],
     },
     'listener.security.protocol.map': { names: [...protocols.keys()] },
     'controller.listener.names': {
       names: controllerNames,
       normalised: controllerNames.map((name) => name.toUpperCase()),
-      endpoints: names([...listeners, ...advertisedControllers].filter(isController)),
+      ...(listenersReadable && advertisedReadable ? { endpoints: names([...listeners, ...advertisedControllers].filter(isController)) } : {}),
+      ...(controllerNames[0] === undefined ? {} : { firstProtocol: protocolOfName(controllerNames[0], protocols) }),
     },
     'inter.broker.listener.name': interBroker,
     'controller.quorum.voters': {
@@ -124,8 +140,9 @@ export function deriveStartupFacts(inputs: FactInputs): StartupFacts {
       ],
     },
     'log.dirs': { dirs: logDirs(effective) },
+    ...sslStoreProblems(inputs, listeners, protocols),
     'log.retention.ms': { effective: retentionMs(effective) },
-    'log.cleaner.dedupe.buffer.size': { perThread: dedupeBufferPerThread(effective) },
+    'log.cleaner.dedupe.buffer.size': dedupeBufferPerThread(effective),
   };
   const controlPlane = effective['control.plane.listener.name'];
   if (typeof controlPlane === 'string') facts['control.plane.listener.name'] = { name: controlPlane.toUpperCase() };
@@ -149,8 +166,70 @@ function legacyListeners(effective: Readonly<Record<string, ConfigValue>>): List
   return decodeListeners(`PLAINTEXT://${host}:${port}`);
 }
 
+function protocolOfName(name: string, protocols: ReadonlyMap<string, string>): string | null {
+  return protocols.get(name) ?? (PROTOCOLS.has(name.toUpperCase()) ? name.toUpperCase() : null);
+}
+
+/**
+ * DefaultSslEngineFactory.createKeystore/createTruststore, for the settings each SSL or SASL_SSL
+ * listener sees (`listener.name.<listener>.` keys override the plain ones). Each problem reads
+ * "LISTENER: reason".
+ */
+function sslStoreProblems(inputs: FactInputs, listeners: readonly Listener[], protocols: ReadonlyMap<string, string>):
+  Pick<StartupFacts, 'ssl.keystore.location' | 'ssl.truststore.location'> {
+  const keystore: string[] = [];
+  const truststore: string[] = [];
+  for (const name of new Set(names(listeners))) {
+    const protocol = protocols.get(name);
+    if (protocol !== 'SSL' && protocol !== 'SASL_SSL') continue;
+    const setting = (key: string): string | undefined => {
+      const raw = inputs.values.get(`listener.name.${name.toLowerCase()}.${key}`) ?? inputs.values.get(key);
+      return raw === undefined ? undefined : javaTrim(raw);
+    };
+    const pem = (key: string): boolean => (setting(key) ?? 'JKS').toUpperCase() === 'PEM';
+    const keyProblem = keystoreProblem(pem('ssl.keystore.type'), setting('ssl.keystore.location'), setting('ssl.keystore.password'),
+      setting('ssl.keystore.key'), setting('ssl.keystore.certificate.chain'));
+    if (keyProblem) keystore.push(`${name}: ${keyProblem}`);
+    const trustProblem = truststoreProblem(pem('ssl.truststore.type'), setting('ssl.truststore.location'),
+      setting('ssl.truststore.password'), setting('ssl.truststore.certificates'));
+    if (trustProblem) truststore.push(`${name}: ${trustProblem}`);
+  }
+  return { 'ssl.keystore.location': { problems: keystore }, 'ssl.truststore.location': { problems: truststore } };
+}
+
+function keystoreProblem(pem: boolean, path?: string, password?: string, key?: string, chain?: string): string | undefined {
+  if (key !== undefined) {
+    if (!pem) return 'a private key (ssl.keystore.key) needs ssl.keystore.type=PEM';
+    if (chain === undefined) return 'ssl.keystore.key is set without ssl.keystore.certificate.chain';
+    if (path !== undefined) return 'both ssl.keystore.location and ssl.keystore.key are set';
+    if (password !== undefined) return 'ssl.keystore.password cannot be used with a PEM key';
+    return undefined;
+  }
+  if (chain !== undefined) return 'ssl.keystore.certificate.chain is set without ssl.keystore.key';
+  if (pem && path !== undefined) return password !== undefined ? 'ssl.keystore.password cannot be used with a PEM key store' : undefined;
+  if (path === undefined && password !== undefined) return 'ssl.keystore.password is set without ssl.keystore.location';
+  if (path !== undefined && password === undefined) return 'ssl.keystore.location is set without ssl.keystore.password';
+  return undefined;
+}
+
+function truststoreProblem(pem: boolean, path?: string, password?: string, certificates?: string): string | undefined {
+  if (certificates !== undefined) {
+    if (!pem) return 'ssl.truststore.certificates needs ssl.truststore.type=PEM';
+    if (path !== undefined) return 'both ssl.truststore.location and ssl.truststore.certificates are set';
+    return password !== undefined ? 'ssl.truststore.password cannot be used with PEM certificates' : undefined;
+  }
+  if (pem && path !== undefined) return password !== undefined ? 'ssl.truststore.password cannot be used with a PEM trust store' : undefined;
+  if (path === undefined && password !== undefined) return 'ssl.truststore.password is set without ssl.truststore.location';
+  return undefined;
+}
+
 function validListeners(decoded: unknown): Listener[] {
   return Array.isArray(decoded) ? (decoded as Listener[]).filter((l) => l.valid) : [];
+}
+
+/** Every entry parses (an absent list counts as readable). */
+function readable(decoded: unknown): boolean {
+  return !Array.isArray(decoded) || (decoded as Listener[]).every((l) => l.valid);
 }
 
 function validVoters(decoded: unknown): Voter[] {
@@ -257,11 +336,11 @@ function retentionMs(effective: Readonly<Record<string, ConfigValue>>): number {
 }
 
 /** Kafka divides as integers; with no cleaner threads the division itself fails (null). */
-function dedupeBufferPerThread(effective: Readonly<Record<string, ConfigValue>>): number | null {
+function dedupeBufferPerThread(effective: Readonly<Record<string, ConfigValue>>): StartupFacts['log.cleaner.dedupe.buffer.size'] {
   const buffer = effective['log.cleaner.dedupe.buffer.size'];
   const threads = effective['log.cleaner.threads'];
-  if (typeof buffer !== 'number' || typeof threads !== 'number' || threads === 0) return null;
-  return Math.trunc(buffer / threads);
+  if (typeof buffer !== 'number' || typeof threads !== 'number') return {};
+  return { perThread: threads === 0 ? null : Math.trunc(buffer / threads) };
 }
 
 /**
