@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -182,5 +182,14 @@ describe('the CLI', () => {
     expect(report.files).toHaveLength(2);
     expect(report.clusters).toEqual([{ name: 'cluster 1', files: ['brokers/b1.properties', 'brokers/b2.properties'],
       reason: `share zookeeper.connect=${ZK}/kafka`, brokers: 3, brokersDeclared: true }]);
+  });
+});
+
+describe('docs/cluster.md', () => {
+  it('lists every cluster-wide setting cluster-setting-differs compares', () => {
+    const rule = JSON.parse(readFileSync(path.join(repoRoot, 'rules/cluster-setting-differs.json'), 'utf8')) as
+      { check: { params: { keys: string[] } } };
+    const doc = readFileSync(path.join(repoRoot, 'docs/cluster.md'), 'utf8');
+    expect(rule.check.params.keys.filter((key) => !doc.includes(`\`${key}\``))).toEqual([]);
   });
 });
