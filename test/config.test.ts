@@ -8,20 +8,10 @@ import { findConfig, parseConfig, type ConfigFiles } from '../src/config/file.js
 import { configResolver } from '../src/config/resolve.js';
 import { ConfigError, lintFiles, lintText, loadConfig, type LoadedConfig, type Report } from '../src/index.js';
 import { repoRoot } from './support/fixtures.js';
+import { CLEAN_BROKER } from './support/samples.js';
 
-/** A KRaft broker config with no findings, plus a typo (unknown-key, a warning) on line 9. */
-const TYPO = [
-  'process.roles=broker',
-  'node.id=4',
-  'controller.quorum.voters=1@c1.example.com:9093,2@c2.example.com:9093,3@c3.example.com:9093',
-  'controller.listener.names=CONTROLLER',
-  'listeners=PLAINTEXT://:9092',
-  'advertised.listeners=PLAINTEXT://kafka4.example.com:9092',
-  'listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
-  'log.dirs=/var/lib/kafka/data',
-  'brocker.rack=a',
-  '',
-].join('\n');
+/** A clean broker config plus a typo (unknown-key, a warning) on line 9. */
+const TYPO = [...CLEAN_BROKER, 'brocker.rack=a', ''].join('\n');
 
 const problemOf = (path: string, text: string): string => {
   try {

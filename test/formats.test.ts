@@ -6,9 +6,10 @@ import ajvDraft04 from 'ajv-draft-04';
 import ajvFormats from 'ajv-formats';
 import type { Log } from 'sarif';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatReport, FORMATS, lintText, rules, type FormatContext, type Report, type RuleSetting } from '../src/index.js';
+import { formatReport, FORMATS, lintText, rules, type FormatContext, type Report, type Severity } from '../src/index.js';
 import { escapeData, escapeProperty, formatGithub } from '../src/format/github.js';
 import { repoRoot } from './support/fixtures.js';
+import { CLEAN_BROKER, onlyRules } from './support/samples.js';
 
 const sarifSchema = JSON.parse(readFileSync(path.join(repoRoot, 'test/data/sarif-schema-2.1.0.json'), 'utf8')) as object;
 // Both packages are CommonJS whose module.exports also carries itself as .default.
@@ -17,30 +18,16 @@ ajvFormats.default(ajv);
 const validateSarif = ajv.compile(sarifSchema);
 
 const SECRET = 'TopSecret-9000';
-/** A KRaft broker config with no findings (kept in step with test/cli.test.ts's clean.properties). */
-const CLEAN = [
-  'process.roles=broker',
-  'node.id=4',
-  'controller.quorum.voters=1@c1.example.com:9093,2@c2.example.com:9093,3@c3.example.com:9093',
-  'controller.listener.names=CONTROLLER',
-  'listeners=PLAINTEXT://:9092',
-  'advertised.listeners=PLAINTEXT://kafka4.example.com:9092',
-  'listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
-  'log.dirs=/var/lib/kafka/data',
-];
 // Line 9: a typo (warning); 10-11: a secret set twice (warning); 12: out of range (error).
 const BROKER = [
-  ...CLEAN,
+  ...CLEAN_BROKER,
   'brocker.rack=a',
   `ssl.key.password=${SECRET}-old`,
   `ssl.key.password=${SECRET}`,
   'num.partitions=0',
 ].join('\n');
 
-/** Rule settings with every rule off but these: other rules come and go without changing these tests. */
-const only = (...ids: string[]): Record<string, RuleSetting> =>
-  Object.fromEntries(rules.map((r) => [r.id, ids.includes(r.id) ? r.severity : 'off']));
-const RULES = only('unknown-key', 'duplicate-key', 'value-out-of-range', 'kafka-version-assumed');
+const RULES = onlyRules('unknown-key', 'duplicate-key', 'value-out-of-range', 'kafka-version-assumed');
 
 /** A report as lintFiles gives it, for a file in a subfolder of a repository at /repo. */
 function report(text = BROKER, file = 'brokers/server.properties'): Report {
@@ -57,6 +44,12 @@ const context: FormatContext = {
   source: { cwd: '/repo/kafka', root: '/repo' },
   docsUrl: (id) => `https://github.com/example/klint/blob/main/docs/rules/${id}.md`,
 };
+/** A report of one finding at 1:1 with the given text, for what real rules never write. */
+function oneFinding(file: string, severity: Severity, message: string): Report {
+  const finding = { ruleId: 'unknown-key', severity, file, line: 1, column: 1, endLine: 1, endColumn: 2, message, rationale: '', fix: '' };
+  return { files: [{ file, kafkaVersion: '3.9', mode: 'unknown', findings: [finding] }], inputProblems: [] };
+}
+
 const sarif = (r: Report, c: FormatContext = context) => JSON.parse(formatReport(r, 'sarif', c)) as Log;
 
 describe('SARIF', () => {
@@ -126,15 +119,7 @@ describe('GitHub workflow commands', () => {
   it('escapes % CR LF in messages and also , : in properties, as @actions/core does', () => {
     expect(escapeData('50% done\r\nnext: a,b')).toBe('50%25 done%0D%0Anext: a,b');
     expect(escapeProperty('C:\\kafka,conf\n%')).toBe('C%3A\\kafka%2Cconf%0A%25');
-    const custom: Report = {
-      files: [{
-        file: 'a,b:c.properties', kafkaVersion: '3.9', mode: 'unknown',
-        findings: [{ ruleId: 'unknown-key', severity: 'info', file: 'a,b:c.properties', line: 1, column: 1, endLine: 1, endColumn: 2,
-          message: '100% wrong\nsecond line', rationale: '', fix: '' }],
-      }],
-      inputProblems: [],
-    };
-    expect(formatGithub(custom)).toBe('::notice file=a%2Cb%3Ac.properties,line=1,col=1,endLine=1,endColumn=2,title=klint (unknown-key)::100%25 wrong%0Asecond line\n');
+    expect(formatGithub(oneFinding('a,b:c.properties', 'info', '100% wrong\nsecond line'))).toBe('::notice file=a%2Cb%3Ac.properties,line=1,col=1,endLine=1,endColumn=2,title=klint (unknown-key)::100%25 wrong%0Asecond line\n');
   });
 });
 
@@ -154,15 +139,7 @@ describe('JUnit XML', () => {
   });
 
   it('escapes markup and drops characters XML cannot hold', () => {
-    const custom: Report = {
-      files: [{
-        file: 'x.properties', kafkaVersion: '3.9', mode: 'unknown',
-        findings: [{ ruleId: 'unknown-key', severity: 'error', file: 'x.properties', line: 1, column: 1, endLine: 1, endColumn: 2,
-          message: 'a<b & "c" \u0001', rationale: '', fix: '' }],
-      }],
-      inputProblems: [],
-    };
-    const output = formatReport(custom, 'junit', context);
+    const output = formatReport(oneFinding('x.properties', 'error', 'a<b & "c" \u0001'), 'junit', context);
     expect(output).toContain('message="a&lt;b &amp; &quot;c&quot; \\u0001"');
     expect(output).not.toContain('\u0001');
   });
@@ -189,7 +166,7 @@ describe('the CLI', () => {
   beforeAll(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'klint-formats-'));
     writeFileSync(path.join(dir, '.klintrc.json'), JSON.stringify({ rules: RULES }));
-    writeFileSync(path.join(dir, 'warn.properties'), [...CLEAN, 'brocker.rack=a', ''].join('\n'));
+    writeFileSync(path.join(dir, 'warn.properties'), [...CLEAN_BROKER, 'brocker.rack=a', ''].join('\n'));
     // A ZooKeeper-mode file without a version: the one finding is kafka-version-assumed (info).
     writeFileSync(path.join(dir, 'info.properties'), ['broker.id=1', 'zookeeper.connect=zk1:2181,zk2:2181,zk3:2181/kafka',
       'listeners=PLAINTEXT://:9092', 'advertised.listeners=PLAINTEXT://kafka1.example.com:9092', 'log.dirs=/var/lib/kafka/data', ''].join('\n'));

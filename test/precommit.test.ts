@@ -3,8 +3,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rules } from '../src/index.js';
 import { repoRoot } from './support/fixtures.js';
+import { CLEAN_BROKER, onlyRules } from './support/samples.js';
 
 /*
  * The real pre-commit (Debian's package; .ci/run installs it) installs klint from a snapshot of
@@ -37,17 +37,7 @@ function git(args: string[], cwd: string): string {
 }
 
 const BROKEN = ['process.roles=broker', 'node.id=1', 'num.partitions=0', ''].join('\n');
-const CLEAN = [
-  'process.roles=broker',
-  'node.id=4',
-  'controller.quorum.voters=1@c1.example.com:9093,2@c2.example.com:9093,3@c3.example.com:9093',
-  'controller.listener.names=CONTROLLER',
-  'listeners=PLAINTEXT://:9092',
-  'advertised.listeners=PLAINTEXT://kafka4.example.com:9092',
-  'listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
-  'log.dirs=/var/lib/kafka/data',
-  '',
-].join('\n');
+const CLEAN = [...CLEAN_BROKER, ''].join('\n');
 
 describe.skipIf(!available)('the pre-commit hook', () => {
   let scratch: string;
@@ -79,7 +69,7 @@ describe.skipIf(!available)('the pre-commit hook', () => {
       `repos:\n  - repo: ${hookRepo}\n    rev: ${rev}\n    hooks:\n      - id: klint\n`);
     // The hook reads the project's config file: one rule on, so rules added later cannot change the outcome.
     writeFileSync(path.join(project, '.klintrc.json'),
-      JSON.stringify({ rules: Object.fromEntries(rules.map((r) => [r.id, r.id === 'value-out-of-range' ? 'error' : 'off'])) }));
+      JSON.stringify({ rules: onlyRules('value-out-of-range') }));
     const install = run('pre-commit', ['install'], project);
     expect(install.status, install.stderr).toBe(0);
     git(['add', '.pre-commit-config.yaml', '.klintrc.json'], project);

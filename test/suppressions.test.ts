@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseDirectives } from '../src/config/directives.js';
-import { lintText, rules, type LintOptions, type RuleSetting } from '../src/index.js';
+import { lintText, type LintOptions } from '../src/index.js';
+import { onlyRules } from './support/samples.js';
 
-/** Every rule off but these (and the two directive rules), so rules added later cannot change the outcome. */
-const only = (...ids: string[]): Record<string, RuleSetting> => Object.fromEntries(rules.map((r) =>
-  [r.id, [...ids, 'unused-suppression', 'unknown-rule-in-directive'].includes(r.id) ? r.severity : 'off']));
+/** Every rule off but these and the two directive rules. */
+const only = (...ids: string[]) => onlyRules(...ids, 'unused-suppression', 'unknown-rule-in-directive');
 
 const found = (lines: string[], options: LintOptions = {}) =>
   lintText(lines.join('\n'), { kafkaVersion: '3.9', rules: only('unknown-key', 'deprecated-key'), ...options })
