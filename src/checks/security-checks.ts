@@ -9,8 +9,8 @@ const NO_PARAMS = { type: 'object', additionalProperties: false };
 const PROVIDER_REFERENCE = /\$\{[^}]*:[^}]*\}/;
 
 /**
- * Secrets written into the file. A JAAS config counts only when it carries a password (a
- * Kerberos keytab entry has none); any value that uses a config-provider reference is fine.
+ * Secrets written into the file. A JAAS config counts only when it carries a password or an
+ * OAuth client secret (a Kerberos keytab entry has neither); any value that uses a config-provider reference is fine.
  * The finding names the key only: the value never leaves the model.
  */
 const secretsInFile: FileCheck = {
@@ -21,7 +21,7 @@ const secretsInFile: FileCheck = {
     for (const [key, raw] of model.values) {
       const value = javaTrim(raw);
       if (value === '' || !isSecretKey(key, model.catalog) || PROVIDER_REFERENCE.test(value)) continue;
-      if (/jaas\.config$/i.test(key) && !/password\s*=/i.test(value)) continue;
+      if (/jaas\.config$/i.test(key) && !/(password|secret)\s*=/i.test(value)) continue;
       results.push({ key, at: 'key' });
     }
     return results;
