@@ -4,6 +4,7 @@ import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { knownVersions, loadCatalog, versionInRange } from '../src/catalog/catalog.js';
 import { fileChecks } from '../src/checks/registry.js';
+import { FILTER_RULES } from '../src/config/suppressions.js';
 import { clusterChecks } from '../src/cluster/registry.js';
 import type { Rule } from '../src/engine/rule.js';
 import { rules as builtRules } from '../src/engine/ruleset.js';
@@ -68,6 +69,10 @@ describe('the rule set', () => {
       if (!own.some((c) => !c.expected.some((e) => e.startsWith(`${rule.id}@`)))) gaps.push(`${rule.id}: no silent case`);
     }
     expect(gaps).toEqual([]);
+  });
+
+  it('marks as filter rules exactly those the filter stage emits', () => {
+    expect(ruleSources.filter(({ rule }) => rule.filter).map(({ rule }) => rule.id).sort()).toEqual([...FILTER_RULES].sort());
   });
 
   it('gives every rule a bad and a good example (its own, else taken from its fixtures at build time)', () => {

@@ -17,6 +17,10 @@ interface Suppression {
 
 type OpenRange = Suppression & { to: number };
 
+/** The rules this stage emits: the rules marked `"filter": true` in rules/. */
+export const FILTER_RULES = ['unused-suppression', 'unknown-rule-in-directive'] as const;
+type FilterRuleId = (typeof FILTER_RULES)[number];
+
 const NOWHERE = () => false;
 
 /**
@@ -100,7 +104,7 @@ function suggestion(id: string, rulesById: ReadonlyMap<string, Rule>): string {
   return distance(id, near) <= Math.max(2, Math.floor(id.length / 4)) ? ` (did you mean ${near}?)` : '';
 }
 
-function directiveFinding(ruleId: string, directive: Directive, model: FileModel,
+function directiveFinding(ruleId: FilterRuleId, directive: Directive, model: FileModel,
   rulesById: ReadonlyMap<string, Rule>, data: MessageData): Finding {
   const rule = rulesById.get(ruleId);
   if (!rule) throw new Error(`rule ${ruleId} is missing from the rule set`);
