@@ -85,6 +85,8 @@ describe('SARIF', () => {
     expect(run.invocations?.[0]?.toolExecutionNotifications?.[0]?.locations?.[0]?.physicalLocation?.artifactLocation?.uri)
       .toBe('kafka/brokers/missing.properties');
     expect(run.invocations?.[0]?.executionSuccessful).toBe(false);
+    const outside = sarif(oneFinding('../other repo/server.properties', 'error', 'x'), { ...context, source: { cwd: '/repo', root: '/repo' } });
+    expect(outside.runs[0]?.results?.[0]?.locations?.[0]?.physicalLocation?.artifactLocation?.uri).toBe('file:///other%20repo/server.properties');
   });
 
   it('keeps fingerprints when lines move and gives every finding its own', () => {
