@@ -134,8 +134,13 @@ export function run(argv: readonly string[]): number {
   }
 }
 
+/** The config file per --config / --no-config, else the nearest one upward. */
+function configFile(options: CliOptions) {
+  return options.config === false ? undefined : loadConfig(options.config === undefined ? {} : { path: options.config });
+}
+
 function lint(files: string[], options: CliOptions, colors: ReturnType<typeof pc.createColors>): number {
-  const config = options.config === false ? undefined : loadConfig(options.config === undefined ? {} : { path: options.config });
+  const config = configFile(options);
   const inputs = expandInputs(files);
   const linted = lintFiles(inputs.paths, {
     ...(config ? { config } : {}),
@@ -207,11 +212,13 @@ function writeReport(path: string, output: string): string | undefined {
 }
 
 function printConfig(files: string[], options: CliOptions): number {
+  const config = configFile(options);
   const configs = [];
   let failed = false;
   for (const file of files) {
     try {
       configs.push(effectiveConfig(file, {
+        ...(config ? { config } : {}),
         ...(options.kafkaVersion === undefined ? {} : { kafkaVersion: options.kafkaVersion }),
         defaults: Boolean(options.defaults),
       }));

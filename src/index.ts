@@ -143,14 +143,16 @@ export interface EffectiveConfig {
 }
 
 /** The configuration as Kafka would read it from the file; with `defaults`, every other key of the version too. */
-export function effectiveConfig(path: string, options: LintOptions & { defaults?: boolean } = {}): EffectiveConfig {
-  const { file, model } = lintSource(displayName(path), readInput(path, readFileSync), fileOptions(options));
+export function effectiveConfig(path: string, options: LintFilesOptions & { defaults?: boolean } = {}): EffectiveConfig {
+  const { defaults, ...lintOptions } = options;
+  const settings = settingsResolver(lintOptions)(path);
+  const { file, model } = lintSource(displayName(path), readInput(path, readerIn(options.cwd)), fileOptions(settings.options));
   const config: Record<string, EffectiveSetting> = {};
   const shown = (key: string, value: string | null) => (value !== null && isSecretKey(key, model.catalog) ? HIDDEN : value);
   for (const [key, entry] of model.parsed.entries) {
     config[key] = { value: shown(key, entry.value), line: entry.keyRange.line, source: 'file' };
   }
-  if (options.defaults) {
+  if (defaults) {
     for (const [key, fact] of Object.entries(model.catalog.keys)) {
       if (!(key in config)) config[key] = { value: shown(key, fact.default), source: 'default' };
     }

@@ -169,6 +169,8 @@ describe('precedence: rule → profile → config file (with overrides) → opti
     expect(typo(['--config', '../.klintrc.json', '--rule', 'unknown-key=info'])).toMatch(/^[01] info$/);
     expect(typo(['--config', '../.klintrc.json', '--rule', 'unknown-key=off'])).toMatch(/^[01] none$/);
     expect(klint(['--config', 'nowhere.json', 'server.properties']).stderr).toBe('klint: nowhere.json: no such file\n');
+    writeFileSync(path.join(bad, 'versioned.json'), '{"kafkaVersion": "3.6"}');
+    expect(JSON.parse(klint(['--config', 'versioned.json', '--print-config', 'server.properties']).stdout).kafkaVersion).toBe('3.6');
     expect(klint(['--no-config', '--rule', 'unknwn-key=off', 'server.properties']).stderr)
       .toBe('klint: --rule: unknown rule "unknwn-key": run klint --list-rules to see them\n');
   });
