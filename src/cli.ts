@@ -22,7 +22,7 @@ interface CliOptions {
   outputFile?: string;
   /** A path, false for --no-config, absent to search upward. */
   config?: string | false;
-  rule: Record<string, RuleSetting>;
+  rule?: Record<string, RuleSetting>;
   quiet?: boolean;
   failOn: Severity;
   maxWarnings?: number;
@@ -54,7 +54,7 @@ const SEVERITIES: readonly Severity[] = ['info', 'warning', 'error'];
 const SETTINGS: readonly RuleSetting[] = ['off', ...SEVERITIES];
 
 /** `--rule id=severity`, repeatable; the id is checked once all are read. */
-function ruleSetting(value: string, previous: Record<string, RuleSetting>): Record<string, RuleSetting> {
+function ruleSetting(value: string, previous: Record<string, RuleSetting> | undefined): Record<string, RuleSetting> {
   const match = /^([^=:\s]+)\s*[=:]\s*(\S+)$/.exec(value);
   if (!match || !SETTINGS.includes(match[2] as RuleSetting)) {
     throw new InvalidArgumentError(`expected <rule-id>=<${SETTINGS.join('|')}>, e.g. unknown-key=off.`);
@@ -71,7 +71,7 @@ function program(): Command {
     .addOption(new Option('--profile <profile>', 'production (default), or development (relaxes availability rules to info)').choices(PROFILES))
     .option('-c, --config <path>', 'settings from this file (.klintrc.json, or a package.json with a "klint" key); default: the nearest one upward')
     .option('--no-config', 'use no config file')
-    .option('--rule <id=severity>', 'set a rule to off, info, warning or error; repeatable; beats the config file', ruleSetting, {})
+    .option('--rule <id=severity>', 'set a rule to off, info, warning or error; repeatable; beats the config file', ruleSetting)
     .addOption(new Option('-f, --format <format>', 'output format; default: github when GITHUB_ACTIONS=true, else text').choices(FORMATS))
     .option('-o, --output-file <path>', 'write the report to this file instead of standard output')
     .option('-q, --quiet', 'report errors only')
@@ -123,7 +123,7 @@ export function run(argv: readonly string[]): number {
   if (files.length === 0) return usage('no files given: klint [options] <file...> (- reads standard input)');
   if (options.defaults && !options.printConfig) return usage('--defaults goes with --print-config');
 
-  const unknownRule = Object.keys(options.rule).find((id) => !rules.some((r) => r.id === id));
+  const unknownRule = Object.keys(options.rule ?? {}).find((id) => !rules.some((r) => r.id === id));
   if (unknownRule) return usage(`--rule: unknown rule "${unknownRule}": run klint --list-rules to see them`);
 
   try {
@@ -148,7 +148,7 @@ function lint(files: string[], options: CliOptions, colors: ReturnType<typeof pc
     ...(options.brokers === undefined ? {} : { brokers: options.brokers }),
     ...(options.profile === undefined ? {} : { profile: options.profile }),
     ...(options.kafkaVersion === undefined ? {} : { kafkaVersion: options.kafkaVersion }),
-    ...(Object.keys(options.rule).length > 0 ? { rules: options.rule } : {}),
+    ...(options.rule ? { rules: options.rule } : {}),
   });
   const report: Report = { ...linted, inputProblems: [...inputs.problems, ...linted.inputProblems] };
   const shown: Report = options.quiet
