@@ -20,19 +20,28 @@ export function examplesFromFixtures(ruleId, fixturesDir) {
   return bad && silent ? { bad: render(bad), good: render(silent) } : undefined;
 }
 
-/** A single-file case, or a folder of files linted together (a cluster case). */
+/** A single-file case, or a folder of files linted together (a cluster case, sub-folders included). */
 function readCase(path, name) {
   if (statSync(path).isDirectory()) {
-    const files = readdirSync(path).filter((f) => f.endsWith('.properties')).sort()
-      .map((f) => ({ name: f, ...readFile(join(path, f)) }));
+    const files = propertiesBelow(path).map((f) => ({ name: f, ...readFile(join(path, f)) }));
     if (files.length === 0) return [];
+    const sidecar = join(path, 'fixture.json');
+    const options = existsSync(sidecar) ? JSON.parse(readFileSync(sidecar, 'utf8')) : {};
     return [{
-      options: files[0].options,
+      options: { ...options, ...files[0].options },
       expects: new Set(files.flatMap((f) => [...f.expects])),
       lines: files.flatMap((f) => [`# ${f.name}`, ...f.lines]),
     }];
   }
   return name.endsWith('.properties') ? [readFile(path)] : [];
+}
+
+function propertiesBelow(dir, prefix = '') {
+  return readdirSync(join(dir, prefix)).sort().flatMap((name) => {
+    const relative = prefix ? `${prefix}/${name}` : name;
+    if (statSync(join(dir, relative)).isDirectory()) return propertiesBelow(dir, relative);
+    return name.endsWith('.properties') ? [relative] : [];
+  });
 }
 
 function readFile(path) {
