@@ -41,4 +41,11 @@ describe('node exposure', () => {
     expect(saslMechanisms(m, 'CLIENT')).toEqual(['PLAIN', 'SCRAM-SHA-256']);
     expect(saslMechanisms(m, 'BROKER')).toEqual(['SCRAM-SHA-512']);
   });
+
+  it('knows the protocols of the connections a node opens: inter-broker listener and first controller listener', () => {
+    const broker = model('process.roles=broker\nnode.id=4\ncontroller.listener.names=CONTROLLER\ninter.broker.listener.name=INTERNAL\n'
+      + 'listeners=INTERNAL://:9092\nlistener.security.protocol.map=INTERNAL:SASL_SSL,CONTROLLER:SSL\n');
+    expect(exposureOf(broker).outbound).toEqual(['SASL_SSL', 'SSL']);
+    expect(exposureOf(model('zookeeper.connect=zk1:2181\nsecurity.inter.broker.protocol=SSL\n')).outbound).toEqual(['SSL']);
+  });
 });

@@ -57,5 +57,20 @@ const loopbackAdvertisement: FileCheck = {
   },
 };
 
+/**
+ * Host-name verification switched off while this node opens TLS connections to other nodes (an
+ * SSL or SASL_SSL inter-broker or controller listener); without such connections the setting
+ * has nothing to verify.
+ */
+const hostnameVerificationOff: FileCheck = {
+  name: 'hostname-verification-off',
+  params: NO_PARAMS,
+  run(model) {
+    if (model.effective['ssl.endpoint.identification.algorithm'] !== '') return [];
+    const tls = exposureOf(model).outbound.filter((p): p is string => p === 'SSL' || p === 'SASL_SSL');
+    return tls.length === 0 ? [] : [{ key: 'ssl.endpoint.identification.algorithm', data: { protocols: [...new Set(tls)].join(', ') } }];
+  },
+};
+
 export const listenerChecks = [plaintextExposure, authenticationWithoutAuthorizer, plainOverCleartext,
-  loopbackAdvertisement] as FileCheck<never>[];
+  loopbackAdvertisement, hostnameVerificationOff] as FileCheck<never>[];

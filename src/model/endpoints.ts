@@ -26,6 +26,11 @@ export interface Exposure {
   advertised: Endpoint[];
   /** Hosts of other nodes the file names (voters, bootstrap servers, ZooKeeper) that are not loopback. */
   remoteHosts: string[];
+  /**
+   * Protocols of the connections this node opens to other nodes: the inter-broker listener (brokers)
+   * and the first controller listener (every KRaft node); null where the name has no mapping.
+   */
+  outbound: (string | null)[];
 }
 
 const SECURE_PROTOCOLS = /^(SSL|SASL_SSL|SASL_PLAINTEXT)$/;
@@ -51,7 +56,24 @@ export function exposureOf(model: FileModel): Exposure {
     bound: bound.map(endpoint),
     advertised: advertisedListeners.map(endpoint).filter((e) => !e.controller),
     remoteHosts: remoteHostsOf(decoded),
+    outbound: outboundListenerNames(model, controllerNames).map((name) => protocols.get(name) ?? null),
   };
+}
+
+/**
+ * The listener names this node connects to: brokers use `inter.broker.listener.name`, else the
+ * listener named after `security.inter.broker.protocol`; KRaft nodes reach the quorum through
+ * the first of `controller.listener.names`.
+ */
+function outboundListenerNames(model: FileModel, controllerNames: string[]): string[] {
+  const names: string[] = [];
+  if (model.mode !== 'kraft-controller') {
+    const interBroker = model.effective['inter.broker.listener.name'] ?? model.effective['security.inter.broker.protocol'];
+    if (typeof interBroker === 'string' && interBroker !== '') names.push(interBroker.toUpperCase());
+  }
+  const [controller] = controllerNames;
+  if (model.mode !== 'zookeeper' && controller !== undefined) names.push(controller);
+  return names;
 }
 
 type ValidListener = Listener & { name: string; host: string; port: number };
