@@ -20,7 +20,7 @@ export interface Cluster {
   brokers: number;
   /** The count comes from `--brokers`. */
   brokersDeclared: boolean;
-  /** `--brokers` was given, or the cluster has several files: a lone file may be a template. */
+  /** A size was declared, or the cluster has several nodes (variants aside): a lone file may be a template. */
   sizeKnown: boolean;
   /** Whether the files came as one declared cluster (`--cluster`) rather than by grouping. */
   declared: boolean;
@@ -58,7 +58,7 @@ function cluster(number: number, nodes: ClusterNode[], reason: string, declared:
       : `${reason}; ${variants} file${variants === 1 ? ' repeats' : 's repeat'} the id and advertised addresses of another (a variant of the same node), counted once`,
     brokers: declaredBrokers ?? distinct.filter((n) => n.broker).length,
     brokersDeclared: declaredBrokers !== undefined,
-    sizeKnown: declaredBrokers !== undefined || nodes.length >= 2,
+    sizeKnown: declaredBrokers !== undefined || distinct.length >= 2,
     declared,
   };
 }

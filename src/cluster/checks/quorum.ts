@@ -13,12 +13,13 @@ function votersValue(node: ClusterNode): string | undefined {
   return [...new Set(node.voters.map((v) => `${v.id}@${(v.host ?? '').toLowerCase()}:${v.port}`))].sort().join(',');
 }
 
-/** The voter set most files of the cluster give, with the first file that gives it. */
-function clusterVoters(cluster: Cluster): { voters: Voter[]; node: ClusterNode } | undefined {
+/** The voter set most files of the cluster give, the first file that gives it, and its voter ids. */
+function clusterVoters(cluster: Cluster): { voters: Voter[]; node: ClusterNode; ids: Set<number> } | undefined {
   let best: ClusterNode[] | undefined;
   for (const group of groupBy(cluster.distinct, votersValue).values()) if (!best || group.length > best.length) best = group;
   const node = best?.[0];
-  return node?.voters ? { voters: node.voters, node } : undefined;
+  if (!node?.voters) return undefined;
+  return { voters: node.voters, node, ids: new Set(node.voters.flatMap((v) => (v.id === null ? [] : [v.id]))) };
 }
 
 function describeOthers(others: { value: string; nodes: ClusterNode[] }[], key: string): string {
@@ -50,14 +51,13 @@ export const votersWithoutFile: ClusterCheck = {
     const quorum = clusterVoters(cluster);
     if (!quorum) return [];
     const controllerIds = new Set(cluster.distinct.filter((n) => n.controller && n.id !== undefined).map((n) => n.id));
-    const voterIds = [...new Set(quorum.voters.flatMap((v) => (v.valid && v.id !== null ? [v.id] : [])))];
-    const present = voterIds.filter((id) => controllerIds.has(id));
-    const missing = quorum.voters.filter((v) => v.valid && v.id !== null && !controllerIds.has(v.id));
+    const present = [...quorum.ids].filter((id) => controllerIds.has(id));
+    const missing = quorum.voters.filter((v) => v.id !== null && !controllerIds.has(v.id));
     if (present.length === 0 || missing.length >= present.length) return [];
     return missing.map((voter) => ({
       node: quorum.node,
       key: VOTERS,
-      data: { voter: voter.text, present: present.length, total: voterIds.length },
+      data: { voter: voter.text, present: present.length, total: quorum.ids.size },
     }));
   }),
 };
@@ -74,7 +74,7 @@ export const controllerOutsideQuorum: ClusterCheck = {
     const quorum = clusterVoters(cluster);
     if (!quorum) return [];
     const common = votersValue(quorum.node);
-    const ids = new Set(quorum.voters.flatMap((v) => (v.id === null ? [] : [v.id])));
+    const { ids } = quorum;
     const holders = cluster.distinct.filter((n) => votersValue(n) === common);
     const results: ClusterCheckResult[] = [];
     for (const node of cluster.distinct) {
@@ -97,7 +97,7 @@ export const evenVoters: ClusterCheck = {
   run: perCluster((cluster) => {
     const quorum = clusterVoters(cluster);
     if (!quorum) return [];
-    const count = new Set(quorum.voters.flatMap((v) => (v.id === null ? [] : [v.id]))).size;
+    const count = quorum.ids.size;
     if (count < 2 || count % 2 !== 0) return [];
     return [{ node: quorum.node, key: VOTERS, data: { count, majority: count / 2 + 1, tolerated: count / 2 - 1, smaller: count - 1 } }];
   }),
