@@ -1,0 +1,258 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keyHistory } from '../src/catalog/catalog.js';
+import { InputError, knownVersions, lintText, rules, type FileReport, type LintOptions } from '../src/index.js';
+import { MAX_INPUT_BYTES, refusalOf } from '../src/input.js';
+import { ALL_MODES } from '../src/model/mode.js';
+import { repoRoot } from './support/fixtures.js';
+
+/*
+ * Whatever bytes it is given, klint answers: findings, or a clear refusal (InputError: a NUL byte,
+ * i.e. binary or UTF-16, or more than MAX_INPUT_BYTES = 10 MiB). It never throws anything else,
+ * never hangs on a large line, and never writes to its input. Every generator is seeded (SEED),
+ * so a failure reproduces; fast-check prints the shrunk counterexample.
+ *
+ * Inputs: 2,000 random byte strings, 1,000 binary strings without NUL, 6,000 generated
+ * properties files (real and misspelt keys, typed and hostile values, every separator and line
+ * terminator, continuations, comments, broken escapes, non-ASCII), 1,000 of them as UTF-8 with
+ * a BOM or as UTF-16 with either BOM, 500 as JavaScript strings: 10,500 through the API; 50 of
+ * them, 1 MB lines and a 50 MB file through the CLI process.
+ */
+
+const SEED = 20261123;
+const cli = path.join(repoRoot, 'bin/klint.js');
+const ruleIds = new Set(rules.map((r) => r.id));
+const versions = knownVersions();
+
+/** Lines as Properties.load counts them: \n, \r\n and a lone \r each end one. */
+const lineCount = (text: string) => (text.match(/\r\n|\r|\n/g)?.length ?? 0) + 1;
+
+/** Lints and checks the answer; returns the report, or undefined for a refusal. */
+function answerOf(input: Uint8Array | string, options: LintOptions = {}): FileReport | undefined {
+  const before = typeof input === 'string' ? input : Buffer.from(input);
+  const unchanged = () => (typeof input === 'string' ? input === before : Buffer.from(input).equals(before as Buffer));
+  let report: FileReport;
+  try {
+    report = lintText(input, { ...options, file: 'fuzz.properties' });
+  } catch (error) {
+    // The only refusal: bytes that are binary or too large, said as one clear line.
+    expect(error).toBeInstanceOf(InputError);
+    expect(typeof input, 'a string input is never refused').not.toBe('string');
+    const expected = refusalOf('fuzz.properties', input as Uint8Array);
+    expect(expected, `refused acceptable input: ${(error as Error).message}`).toBeDefined();
+    expect((error as InputError).describe()).toBe(expected?.describe());
+    expect((error as Error).message).toMatch(/NUL byte|over klint's limit/);
+    expect(unchanged(), 'the input was modified').toBe(true);
+    return undefined;
+  }
+  if (typeof input !== 'string') expect(refusalOf('fuzz.properties', input), 'linted binary input').toBeUndefined();
+  expect(unchanged(), 'the input was modified').toBe(true);
+
+  const text = typeof input === 'string' ? input : Buffer.from(input).toString('latin1');
+  const lines = lineCount(text);
+  expect(versions).toContain(report.kafkaVersion);
+  expect(ALL_MODES).toContain(report.mode);
+  for (const f of report.findings) {
+    expect(ruleIds.has(f.ruleId), f.ruleId).toBe(true);
+    expect(['error', 'warning', 'info']).toContain(f.severity);
+    expect(f.line, f.ruleId).toBeGreaterThanOrEqual(1);
+    expect(f.line, f.ruleId).toBeLessThanOrEqual(lines);
+    expect(f.column, f.ruleId).toBeGreaterThanOrEqual(1);
+    expect(f.endLine > f.line || (f.endLine === f.line && f.endColumn >= f.column), `${f.ruleId} range`).toBe(true);
+    expect(f.message.length, f.ruleId).toBeGreaterThan(0);
+    if (!text.includes('undefined')) expect(f.message, f.ruleId).not.toMatch(/\bundefined\b/);
+    if (!text.includes('[object')) expect(f.message, f.ruleId).not.toContain('[object');
+  }
+  return report;
+}
+
+/* ---------- generators ---------- */
+
+const knownKeys = Object.keys(keyHistory()).sort();
+const keyChar = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz.._-0123456789'.split(''));
+
+const key = fc.oneof(
+  { weight: 8, arbitrary: fc.constantFrom(...knownKeys) },
+  { weight: 2, arbitrary: fc.tuple(fc.constantFrom(...knownKeys), fc.nat(), keyChar)
+    .map(([k, i, c]) => k.slice(0, i % k.length) + c + k.slice((i % k.length) + 1)) },
+  { weight: 1, arbitrary: fc.constantFrom('listener.name.internal.ssl.keystore.password', 'listener.name.CLIENT.scram-sha-256.sasl.jaas.config',
+    'log.cleanup.policy', 'metric.reporters', 'config.providers.file.class', 'confluent.license', 'a\\:b', 'a\\=b', 'a\\ b', '\\u0041key', 'k\\u00G1', '') },
+  { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 20 }) },
+);
+
+const value = fc.oneof(
+  fc.constantFrom('', ' ', '0', '-1', '1', '3', '2147483647', '2147483648', '-2147483649', '9223372036854775808', '1.5', '1e3', '0x10',
+    'NaN', 'true', 'TRUE ', 'yes', 'false', ' 1 ', 'broker', 'controller', 'broker,controller', 'broker, controller,', ',',
+    'PLAINTEXT://:9092', 'PLAINTEXT://0.0.0.0:9092,SSL://[::1]:9093', 'CONTROLLER://:9093', 'PLAINTEXT://host:99999', 'bad://',
+    '://:', 'A:PLAINTEXT,B:SSL,CONTROLLER:SASL_SSL', 'A:PLAINTEXT,A:SSL', 'X:NOPE', '1@c1:9093,2@c2:9093,3@[::1]:9093', '1@:9093',
+    'x@h:1', 'zk1:2181,zk2:2181/kafka', 'zk1:2181/a,zk2:2181/b', '/tmp/kafka-logs', '/data/a,/data/a', 'lz4', 'LZ4', 'zstd',
+    '3.9-IV0', '4.0', '2.8', '0.10.2', 'org.apache.kafka.metadata.authorizer.StandardAuthorizer', 'SCRAM-SHA-512', 'GSSAPI',
+    'PlainLoginModule required password="p";', '\\', '\\\\', '\\u00e9', '\\uZZZZ', '\\u12', 'caf\u00e9', '\u2028', '#not-a-comment', '{key}', '{value}'),
+  fc.integer().map(String),
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc.string({ unit: fc.constantFrom('\\', 'u', '0', 'a', 'F', 'g', ',', ':', '=', ' ', '\t', '@', '/', '['), maxLength: 30 }),
+);
+
+const separator = fc.constantFrom('=', ':', ' ', '\t', ' = ', ' : ', '\f', '  =  ', '==', ':=');
+const terminator = fc.constantFrom('\n', '\r\n', '\r');
+
+const line = fc.oneof(
+  { weight: 10, arbitrary: fc.tuple(fc.constantFrom('', ' ', '\t'), key, separator, value).map(([indent, k, s, v]) => indent + k + s + v) },
+  // A value continued over lines, the way long listener or JAAS values are written.
+  { weight: 2, arbitrary: fc.tuple(key, value, terminator, fc.constantFrom('', '    ', '\t'), value)
+    .map(([k, a, t, indent, b]) => `${k}=${a}\\${t}${indent}${b}`) },
+  { weight: 2, arbitrary: fc.tuple(fc.constantFrom('#', '!', ' #', '# klint-disable-next-line unknown-key', '# klint-disable ', '# klint-enable'), fc.string({ maxLength: 30 }))
+    .map(([mark, text]) => mark + text) },
+  { weight: 1, arbitrary: fc.constantFrom('', ' ', '\t', '\\', '\f') },
+  // Lines that put the file into each mode, so that mode-specific rules run too.
+  { weight: 3, arbitrary: fc.constantFrom('process.roles=broker', 'process.roles=controller', 'process.roles=broker,controller',
+    'zookeeper.connect=zk1:2181/kafka', 'node.id=1', 'broker.id=2', 'controller.listener.names=CONTROLLER',
+    'controller.quorum.voters=1@localhost:9093', 'controller.quorum.bootstrap.servers=localhost:9093',
+    'listeners=PLAINTEXT://:9092,CONTROLLER://:9093', 'inter.broker.listener.name=PLAINTEXT', 'zookeeper.metadata.migration.enable=true') },
+);
+
+/** A properties file as text: lines joined by mixed terminators, maybe without a final one. */
+const propertiesText = fc.tuple(fc.array(fc.tuple(line, terminator), { maxLength: 40 }), fc.boolean())
+  .map(([lines, final]) => lines.map(([l, t]) => l + t).join('').replace(final ? /$/ : /(\r\n|\r|\n)$/, ''));
+
+/** Mostly Latin-1 bytes as Kafka reads them; some as UTF-8, which makes non-ASCII text multi-byte. */
+const propertiesBytes = fc.tuple(propertiesText, fc.boolean())
+  .map(([text, utf8]): Uint8Array => Buffer.from(text, utf8 ? 'utf8' : 'latin1'));
+
+const BOMS = { utf8: [0xef, 0xbb, 0xbf], utf16le: [0xff, 0xfe], utf16be: [0xfe, 0xff] } as const;
+
+/** The same files saved by editors that add a BOM, or as UTF-16 (NUL bytes: refused). */
+const encodedBytes = fc.tuple(propertiesText, fc.constantFrom('utf8', 'utf16le', 'utf16be') as fc.Arbitrary<keyof typeof BOMS>)
+  .map(([text, encoding]): Uint8Array => {
+    const body = encoding === 'utf16be' ? Buffer.from(text, 'utf16le').swap16() : Buffer.from(text, encoding);
+    return Buffer.concat([Buffer.from(BOMS[encoding]), body]);
+  });
+
+const options: fc.Arbitrary<LintOptions> = fc.record({
+  kafkaVersion: fc.constantFrom(undefined, '3.9.1', ...versions),
+  profile: fc.constantFrom('production', 'development') as fc.Arbitrary<'production' | 'development'>,
+}).map(({ kafkaVersion, profile }) => (kafkaVersion === undefined ? { profile } : { kafkaVersion, profile }));
+
+const run = <T>(name: string, arbitrary: fc.Arbitrary<T>, numRuns: number, check: (input: T) => void) =>
+  it(`${name} (${numRuns.toLocaleString('en')} inputs)`, () => {
+    fc.assert(fc.property(arbitrary, check), { seed: SEED, numRuns });
+  }, 60_000);
+
+describe('klint answers any input through the API', () => {
+  run('random bytes', fc.uint8Array({ maxLength: 4096 }), 2_000, (bytes) => {
+    answerOf(bytes);
+  });
+
+  run('binary without NUL bytes is linted, not refused', fc.uint8Array({ min: 1, maxLength: 2048 }), 1_000, (bytes) => {
+    expect(answerOf(bytes)).toBeDefined();
+  });
+
+  // answerOf checks that exactly the inputs refusalOf refuses (here: a NUL from a binary string) are refused.
+  run('generated properties files, every version and profile', fc.tuple(propertiesBytes, options), 6_000, ([bytes, opts]) => {
+    answerOf(bytes, opts);
+  });
+
+  run('BOMs: UTF-8 is linted, UTF-16 refused as NUL bytes', encodedBytes, 1_000, (bytes) => {
+    const report = answerOf(bytes);
+    if (bytes[0] === 0xef) expect(report).toBeDefined();
+    else if (bytes.includes(0)) expect(report).toBeUndefined();
+  });
+
+  run('text given as a string is never refused', fc.tuple(fc.oneof(propertiesText, fc.string({ unit: 'binary', maxLength: 400 })), options), 500,
+    ([text, opts]) => {
+      expect(answerOf(text, opts)).toBeDefined();
+    });
+});
+
+describe('large input', () => {
+  const MB = 1024 * 1024;
+
+  it('lints 1 MB lines: a value, a key, a comment, backslashes, broken escapes', () => {
+    const big = 'x'.repeat(MB);
+    const inputs = [
+      `log.dirs=/data/${big}\nnum.partitions=3\n`,
+      `${big}=1\n`,
+      `# ${big}\nnum.partitions=3\n`,
+      `a=${'\\'.repeat(MB)}\n`,
+      `a=${'\\uZZ'.repeat(MB / 4)}\n`,
+      `listeners=${'PLAINTEXT://:9092,'.repeat(5_000)}\n`,
+      `process.roles=controller\ncontroller.quorum.voters=${'1@h:9093,'.repeat(MB / 9)}\n`,
+    ];
+    for (const text of inputs) expect(answerOf(Buffer.from(text, 'latin1'))).toBeDefined();
+  }, 60_000);
+
+  it(`refuses more than ${MAX_INPUT_BYTES / MB} MiB (a 50 MB file) and accepts exactly that much`, () => {
+    expect(answerOf(Buffer.alloc(50 * 1000 * 1000, 0x61))).toBeUndefined();
+    expect(answerOf(Buffer.alloc(MAX_INPUT_BYTES + 1, 0x61))).toBeUndefined();
+    const atLimit = Buffer.alloc(MAX_INPUT_BYTES, 0x78);
+    atLimit.write('#', 0, 'latin1');
+    expect(answerOf(atLimit)).toBeDefined();
+  }, 60_000);
+});
+
+describe('through the CLI process, inputs are never modified', () => {
+  let dir: string;
+  const digest = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+  beforeAll(() => {
+    if (!existsSync(path.join(repoRoot, 'dist/cli.cjs'))) throw new Error('no build: run `npm run build` before this test');
+    dir = mkdtempSync(path.join(tmpdir(), 'klint-fuzz-'));
+  });
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Runs klint on the files; checks the exit code, stderr, and that no file changed or appeared. */
+  function klint(args: string[], files: string[]) {
+    const before = new Map(files.map((f) => [f, { hash: digest(f), mtime: statSync(f).mtimeMs }]));
+    const listing = readdirSync(dir).sort();
+    const result = spawnSync(process.execPath, [cli, ...args, ...files], { cwd: dir, encoding: 'utf8', maxBuffer: 256 << 20 });
+    expect([0, 1, 2], `exit ${result.status}: ${result.stderr}`).toContain(result.status);
+    expect(result.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+    expect(result.stderr).not.toContain('internal error');
+    for (const [file, { hash, mtime }] of before) {
+      expect(digest(file), `${file} changed`).toBe(hash);
+      expect(statSync(file).mtimeMs, `${file} touched`).toBe(mtime);
+    }
+    expect(readdirSync(dir).sort(), 'klint wrote a file').toEqual(listing);
+    return result;
+  }
+
+  it('50 generated inputs, one process each: exit 2 exactly for refused input, one line per refusal', () => {
+    const inputs = fc.sample(fc.oneof(propertiesBytes, encodedBytes, fc.uint8Array({ maxLength: 2048 })), { seed: SEED, numRuns: 50 });
+    const formats = [[], ['--format', 'json'], ['--print-config'], ['--print-config', '--defaults'], ['--quiet']];
+    inputs.forEach((bytes, i) => {
+      const file = path.join(dir, `input-${i}.properties`);
+      writeFileSync(file, bytes);
+      const result = klint(formats[i % formats.length] as string[], [file]);
+      const refused = refusalOf(file, bytes) !== undefined;
+      expect(result.status === 2, `exit ${result.status} for ${refused ? 'refused' : 'lintable'} input-${i}: ${result.stderr}`).toBe(refused);
+      if (refused) expect(result.stderr).toMatch(/^klint: [^\n]+: (NUL byte|[\d.]+ MiB is over)[^\n]*\n$/);
+    });
+  }, 60_000);
+
+  it('1 MB lines and a 50 MB file: the large one refused in one line, the others linted, in one run', () => {
+    const oneMbValue = path.join(dir, 'long-value.properties');
+    writeFileSync(oneMbValue, `process.roles=broker\nnode.id=1\nlog.dirs=/${'d'.repeat(1024 * 1024)}\r\n`);
+    const oneMbKey = path.join(dir, 'long-key.properties');
+    writeFileSync(oneMbKey, `${'k'.repeat(1024 * 1024)}=v\rnext=1`);
+    const huge = path.join(dir, 'huge.properties');
+    writeFileSync(huge, Buffer.alloc(50 * 1000 * 1000, 0x61));
+    const result = klint([], [oneMbValue, huge, oneMbKey]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(`klint: ${huge}: 47.7 MiB is over klint's limit of 10 MiB for a config file\n`);
+    expect(result.stdout).toContain('long-value.properties');
+    expect(result.stdout).toContain('long-key.properties');
+  }, 60_000);
+
+  it('binary on standard input is refused in one line', () => {
+    const result = spawnSync(process.execPath, [cli, '-'], { input: Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x00, 0x00]), encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('klint: <stdin>:1: NUL byte: this is not a text properties file (binary, or saved as UTF-16?)\n');
+  });
+});
