@@ -3,7 +3,7 @@
 // the API's type declarations.
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import path from 'node:path';
+import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
@@ -49,17 +49,23 @@ function compileConfigSchema() {
 }
 
 /**
- * commander requires child_process at load for git-style subcommands, which klint has none of;
- * loading it (with net and streams behind it) costs milliseconds of every start, so the bundle
- * requires it on first use instead.
+ * Built-in modules that cost milliseconds to load at every start (with net and streams behind
+ * them) but serve rare paths: child_process for commander's git-style subcommands (klint has
+ * none), crypto for SARIF fingerprints. The bundle loads each on first use instead. A name not
+ * listed here fails the build ("No matching export"), so add it when you import one.
  */
-const lazyChildProcess = {
-  name: 'lazy-child-process',
+const LAZY_BUILTINS = { 'node:child_process': ['spawn'], 'node:crypto': ['createHash'] };
+const lazyBuiltins = {
+  name: 'lazy-builtins',
   setup(build) {
-    build.onResolve({ filter: /^node:child_process$/ },
-      (args) => (args.importer.includes(`${path.sep}commander${path.sep}`) ? { path: 'child_process', namespace: 'lazy' } : undefined));
-    build.onLoad({ filter: /.*/, namespace: 'lazy' },
-      () => ({ contents: "module.exports = { spawn: (...args) => require('node:child_process').spawn(...args) };", loader: 'js' }));
+    build.onResolve({ filter: /^node:(child_process|crypto)$/ }, (args) => (args.namespace === 'lazy'
+      ? { path: args.path, external: true } // the lazy module's own require of the real one
+      : { path: args.path, namespace: 'lazy' }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => ({
+      contents: LAZY_BUILTINS[args.path]
+        .map((name) => `export const ${name} = (...args) => require('${args.path}').${name}(...args);`).join('\n'),
+      loader: 'js',
+    }));
   },
 };
 
@@ -88,10 +94,20 @@ async function bundle() {
     outfile: `${root}dist/cli.cjs`,
     format: 'cjs',
     minify: true,
-    plugins: [lazyChildProcess],
+    plugins: [lazyBuiltins],
     define: { 'import.meta.url': '__klintUrl', 'import.meta.dirname': '__dirname', 'import.meta.filename': '__filename' },
     banner: { js: "const __klintUrl = require('node:url').pathToFileURL(__filename).href;" },
   });
+  stampBuild(`${root}dist/cli.cjs`);
+}
+
+/**
+ * Heads the bundle with its content hash, which bin/klint.js matches against the code cache's
+ * own head: hashing at every start would load node:crypto, ~5 ms.
+ */
+function stampBuild(file) {
+  const code = readFileSync(file, 'utf8');
+  writeFileSync(file, `// klint build ${createHash('sha256').update(code).digest('hex').slice(0, 16)}\n${code}`);
 }
 
 /**
