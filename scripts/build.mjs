@@ -49,23 +49,36 @@ function compileConfigSchema() {
 }
 
 /**
- * Built-in modules that cost milliseconds to load at every start (with net and streams behind
- * them) but serve rare paths: child_process for commander's git-style subcommands (klint has
- * none), crypto for SARIF fingerprints. The bundle loads each on first use instead. A name not
- * listed here fails the build ("No matching export"), so add it when you import one.
+ * Modules that cost milliseconds to load at every start but serve rare paths; the CLI bundle
+ * loads each on first use instead: child_process (commander's git-style subcommands, which klint
+ * has none of), crypto (SARIF fingerprints), picomatch (config overrides and ignore globs),
+ * tinyglobby and ignore (directories and globs on the command line). Packages are deferred only
+ * where src/ imports them, so that other packages keep the real module. A name missing here
+ * fails the build ("No matching export"): add it when you import one.
  */
-const LAZY_BUILTINS = { 'node:child_process': ['spawn'], 'node:crypto': ['createHash'] };
-const lazyBuiltins = {
-  name: 'lazy-builtins',
+const LAZY_MODULES = {
+  'node:child_process': { names: ['spawn'] },
+  'node:crypto': { names: ['createHash'] },
+  picomatch: { default: true },
+  ignore: { default: true },
+  tinyglobby: { names: ['globSync', 'isDynamicPattern'] },
+};
+const lazyModules = {
+  name: 'lazy-modules',
   setup(build) {
-    build.onResolve({ filter: /^node:(child_process|crypto)$/ }, (args) => (args.namespace === 'lazy'
-      ? { path: args.path, external: true } // the lazy module's own require of the real one
-      : { path: args.path, namespace: 'lazy' }));
-    build.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => ({
-      contents: LAZY_BUILTINS[args.path]
-        .map((name) => `export const ${name} = (...args) => require('${args.path}').${name}(...args);`).join('\n'),
-      loader: 'js',
-    }));
+    build.onResolve({ filter: /^(node:child_process|node:crypto|picomatch|ignore|tinyglobby)$/ }, (args) => {
+      const builtin = args.path.startsWith('node:');
+      // The lazy module's own require of the real one: external for a built-in, bundled for a package.
+      if (args.namespace === 'lazy') return builtin ? { path: args.path, external: true } : undefined;
+      return builtin || args.importer.startsWith(`${root}src`) ? { path: args.path, namespace: 'lazy' } : undefined;
+    });
+    build.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => {
+      const { names = [], default: hasDefault } = LAZY_MODULES[args.path];
+      const load = `require('${args.path}')`;
+      const lines = names.map((name) => `export const ${name} = (...args) => ${load}.${name}(...args);`);
+      if (hasDefault) lines.push(`export default (...args) => ${load}(...args);`);
+      return { contents: lines.join('\n'), loader: 'js', resolveDir: root };
+    });
   },
 };
 
@@ -94,7 +107,7 @@ async function bundle() {
     outfile: `${root}dist/cli.cjs`,
     format: 'cjs',
     minify: true,
-    plugins: [lazyBuiltins],
+    plugins: [lazyModules],
     define: { 'import.meta.url': '__klintUrl', 'import.meta.dirname': '__dirname', 'import.meta.filename': '__filename' },
     banner: { js: "const __klintUrl = require('node:url').pathToFileURL(__filename).href;" },
   });
