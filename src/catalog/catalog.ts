@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../paths.js';
 
@@ -31,27 +31,21 @@ export interface Catalog {
 /** [since, until) ranges of catalogue versions in which a key exists; until null = still there. */
 export type KeyHistory = Record<string, [string, string | null][]>;
 
-interface VersionIndex {
-  versions: string[];
-  history: KeyHistory;
-}
-
 const catalogDir = join(packageRoot, 'rules', 'catalog');
-let index: VersionIndex | undefined;
+let catalogVersions: string[] | undefined;
+let history: KeyHistory | undefined;
 const loaded = new Map<string, Catalog>();
 
-function versionIndex(): VersionIndex {
-  index ??= JSON.parse(readFileSync(join(catalogDir, 'versions.json'), 'utf8')) as VersionIndex;
-  return index;
-}
-
-/** Kafka minor versions the catalogue knows, oldest first. */
+/** Kafka minor versions the catalogue knows, oldest first: one broker-X.Y.json each. */
 export function knownVersions(): string[] {
-  return versionIndex().versions;
+  // The folder listing, not versions.json: its key history is large and only unknown keys need it.
+  catalogVersions ??= readdirSync(catalogDir).flatMap((name) => /^broker-(\d+\.\d+)\.json$/.exec(name)?.[1] ?? []).sort(compareVersions);
+  return catalogVersions;
 }
 
 export function keyHistory(): KeyHistory {
-  return versionIndex().history;
+  history ??= (JSON.parse(readFileSync(join(catalogDir, 'versions.json'), 'utf8')) as { history: KeyHistory }).history;
+  return history;
 }
 
 /** `3.9.1` and `3.9` both resolve to the `3.9` line; anything else known is undefined. */
