@@ -1,6 +1,7 @@
 // Times klint's start-up against Node's own and its throughput on many files.
 //
 //   npm run bench                 one file vs `node -e 0` (15 interleaved runs each) and 1,000 files
+//                                 (bin/klint.js runs the bundle dist/cli.cjs with its V8 code cache)
 //   node bench/run.mjs --runs 30 --files 2000 --check
 //
 // --check exits 1 when one file takes more than TARGET_RATIO × `node -e 0`. Run `npm run build`
@@ -97,7 +98,7 @@ function generateConfigs(dir, count) {
   return files;
 }
 
-const [nodeMs, klintMs] = interleaved([['-e', '0'], [cli, oneFile]], runs);
+const [nodeMs, klintMs, versionMs] = interleaved([['-e', '0'], [cli, oneFile], [cli, '--version']], runs);
 const ratio = klintMs / nodeMs;
 
 const dir = mkdtempSync(path.join(tmpdir(), 'klint-bench-'));
@@ -113,6 +114,7 @@ const rows = [
   ['case', 'runs', 'median', 'vs node -e 0'],
   ['node -e 0', String(runs), `${nodeMs.toFixed(1)} ms`, '1.00×'],
   [`klint ${path.relative(root, oneFile)}`, String(runs), `${klintMs.toFixed(1)} ms`, `${ratio.toFixed(2)}× (target ≤ ${TARGET_RATIO}×)`],
+  ['klint --version (loading only)', String(runs), `${versionMs.toFixed(1)} ms`, `${(versionMs / nodeMs).toFixed(2)}×`],
   [`klint ${fileCount} generated configs, one process`, '3', `${manyMs.toFixed(0)} ms`,
     `${((manyMs - nodeMs) / fileCount).toFixed(2)} ms per file above node -e 0`],
 ];
