@@ -68,6 +68,12 @@ describe('advertised listeners of a broker', () => {
     expect(explicit['advertised.listeners'].wildcardEntries).toEqual(['PLAINTEXT://0.0.0.0:9092']);
   });
 
+  it('advertises advertised.host.name in 2.8 when advertised.listeners is unset', () => {
+    const derived = facts('zookeeper.connect=zk:2181\nlisteners=PLAINTEXT://0.0.0.0:9092\nadvertised.host.name=broker1', '2.8');
+    expect(derived.listeners.advertisedWildcardEntries).toEqual([]);
+    expect(derived['advertised.listeners'].brokerNames).toEqual(['PLAINTEXT']);
+  });
+
   it('leaves the advertised set out when an entry cannot be read, instead of guessing', () => {
     const derived = facts(`${KRAFT_BROKER}listeners=PLAINTEXT://:9092\nadvertised.listeners=PLAINTEXT://\${HOST}:9092`);
     expect(derived['advertised.listeners'].brokerNames).toBeUndefined();

@@ -95,9 +95,9 @@ export function deriveStartupFacts(inputs: FactInputs): StartupFacts {
   const listenersDecoded = decoded['listeners'] ?? legacyListeners(effective);
   const listeners = validListeners(listenersDecoded);
   const listenersReadable = readable(listenersDecoded);
-  const advertisedReadable = readable(decoded['advertised.listeners']);
-  const advertisedSet = effective['advertised.listeners'] !== undefined;
-  const advertised = advertisedSet ? validListeners(decoded['advertised.listeners']) : undefined;
+  const advertisedDecoded = decoded['advertised.listeners'] ?? legacyAdvertised(effective);
+  const advertisedReadable = readable(advertisedDecoded);
+  const advertised = advertisedDecoded === undefined ? undefined : validListeners(advertisedDecoded);
   const controllerNames = splitControllerNames(effective['controller.listener.names'], atLeast('4.1'));
   const isController = (l: Listener): boolean => l.name !== null && controllerNames.includes(l.name);
 
@@ -221,6 +221,16 @@ function truststoreProblem(pem: boolean, path?: string, password?: string, certi
   if (pem && path !== undefined) return password !== undefined ? 'ssl.truststore.password cannot be used with a PEM trust store' : undefined;
   if (path === undefined && password !== undefined) return 'ssl.truststore.password is set without ssl.truststore.location';
   return undefined;
+}
+
+/** 2.8 advertises PLAINTEXT://advertised.host.name:advertised.port when either is set and advertised.listeners is not. */
+function legacyAdvertised(effective: Readonly<Record<string, ConfigValue>>): Listener[] | undefined {
+  const host = effective['advertised.host.name'];
+  const port = effective['advertised.port'];
+  if (host === undefined && port === undefined) return undefined;
+  const fallbackHost = typeof effective['host.name'] === 'string' ? effective['host.name'] : '';
+  const fallbackPort = typeof effective['port'] === 'number' ? effective['port'] : 9092;
+  return decodeListeners(`PLAINTEXT://${typeof host === 'string' ? host : fallbackHost}:${typeof port === 'number' ? port : fallbackPort}`);
 }
 
 function validListeners(decoded: unknown): Listener[] {
