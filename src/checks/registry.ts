@@ -1,5 +1,6 @@
 import { catalogChecks } from './catalog-checks.js';
 import type { FileCheck } from './check.js';
+import { referenceChecks } from './reference-checks.js';
 import { listenerChecks } from './listener-checks.js';
 import { modeChecks } from './mode-checks.js';
 import { securityChecks } from './security-checks.js';
@@ -8,5 +9,5 @@ import { storageChecks } from './storage-checks.js';
 
 /** Every named per-file check, by the name rules use in `check.name`. */
 export const fileChecks: ReadonlyMap<string, FileCheck<never>> = new Map(
-  [...catalogChecks, ...listenerChecks, ...modeChecks, ...securityChecks, ...shapeChecks, ...storageChecks].map((check) => [check.name, check]),
+  [...catalogChecks, ...referenceChecks, ...listenerChecks, ...modeChecks, ...securityChecks, ...shapeChecks, ...storageChecks].map((check) => [check.name, check]),
 );
