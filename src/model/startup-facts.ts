@@ -315,7 +315,9 @@ function clashingPorts(listeners: readonly Listener[], ipPairAllowed: boolean): 
   const byPort = new Map<number, Listener[]>();
   for (const l of listeners) {
     if (l.port === null || l.port === 0) continue;
-    byPort.set(l.port, [...(byPort.get(l.port) ?? []), l]);
+    const group = byPort.get(l.port);
+    if (group) group.push(l);
+    else byPort.set(l.port, [l]);
   }
   const clashes: string[] = [];
   for (const [port, group] of byPort) {

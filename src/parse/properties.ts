@@ -96,7 +96,9 @@ export function parseProperties(latin1Text: string): ParsedProperties {
 
     const previous = entries.get(entry.key);
     if (previous) {
-      entry.earlier = [...previous.earlier, { ...previous, earlier: [] }];
+      // One array travels from duplicate to duplicate: copying it each time was quadratic.
+      previous.earlier.push({ ...previous, earlier: [] });
+      entry.earlier = previous.earlier;
       diagnostics.push(duplicate(entry, previous));
       entries.delete(entry.key);
     }
