@@ -1,5 +1,5 @@
-import { distance } from 'fastest-levenshtein';
 import { compareVersions, keyHistory } from '../catalog/catalog.js';
+import { closestKey } from '../catalog/closest-key.js';
 import type { FileModel } from '../model/model.js';
 import { baseKey } from '../model/prefixes.js';
 import type { CheckResult, FileCheck } from './check.js';
@@ -70,22 +70,6 @@ function unknownKeyHint(model: FileModel, key: string, params: UnknownKeyParams)
   const suggestion = closestKey(target, [...Object.keys(model.catalog.keys), ...params.passThroughKeys]);
   if (!suggestion) return '';
   return `; did you mean ${prefixed ? key.slice(0, key.length - target.length) + suggestion : suggestion}?`;
-}
-
-/** The nearest real key within about one typo per five characters. */
-export function closestKey(key: string, candidates: string[]): string | undefined {
-  const limit = Math.max(2, Math.floor(key.length / 5));
-  let best: string | undefined;
-  let bestDistance = limit + 1;
-  for (const candidate of candidates) {
-    if (Math.abs(candidate.length - key.length) > limit) continue;
-    const d = distance(key, candidate);
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return best;
 }
 
 const removedKey: FileCheck<ReplacementParams> = {

@@ -11,8 +11,9 @@ export type MessageData = Record<string, string | number | boolean>;
  * secret value that reached the text some other way is masked before the text leaves.
  */
 export function fillMessage(template: string, model: FileModel, key: string | undefined, data: MessageData): string {
+  const secret = key !== undefined && isSecretKey(key, model.catalog) ? model.values.get(key) : undefined;
   const filled = template.replace(/\{([A-Za-z0-9_.$-]+)\}/g, (placeholder, name: string) => {
-    if (name in data) return String(data[name]);
+    if (name in data) return secret === undefined ? String(data[name]) : hidePart(String(data[name]), secret);
     if (name === 'key') return key ?? '';
     if (name === 'value') return key === undefined ? placeholder : displayValue(model, key);
     if (name === 'kafkaVersion') return model.kafkaVersion;
@@ -35,11 +36,35 @@ export function formatValue(value: ConfigValue | undefined): string {
   return Array.isArray(value) ? value.join(',') : String(value);
 }
 
+/**
+ * A finding about a secret key may quote part of its value (the non-ASCII bytes of a password,
+ * as read or as UTF-8): any such part is hidden.
+ */
+function hidePart(text: string, secret: string): string {
+  if (text === '') return text;
+  const asUtf8 = Buffer.from(secret, 'latin1').toString('utf8');
+  return secret.includes(text) || asUtf8.includes(text) ? HIDDEN : text;
+}
+
+const secretsByModel = new WeakMap<FileModel, string[]>();
+
+/** The file's secret values, found once per file rather than once per message. */
+function secretValues(model: FileModel): string[] {
+  let secrets = secretsByModel.get(model);
+  if (!secrets) {
+    secrets = [];
+    for (const [key, value] of model.values) {
+      const secret = value.trim();
+      // Shorter values would mask ordinary words; they are never substituted in the first place.
+      if (secret.length >= 3 && isSecretKey(key, model.catalog)) secrets.push(secret);
+    }
+    secretsByModel.set(model, secrets);
+  }
+  return secrets;
+}
+
 export function maskSecrets(text: string, model: FileModel): string {
   let masked = text;
-  for (const [key, value] of model.values) {
-    const secret = value.trim();
-    if (secret.length >= 3 && isSecretKey(key, model.catalog)) masked = masked.split(secret).join(HIDDEN);
-  }
+  for (const secret of secretValues(model)) masked = masked.split(secret).join(HIDDEN);
   return masked;
 }
