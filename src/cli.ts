@@ -237,6 +237,14 @@ function usage(message: string): number {
   return EXIT.usage;
 }
 
+// A reader that stops early (`klint … | head`) closes the pipe: that is no error of klint's.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
+    throw error;
+  });
+}
+
 try {
   process.exitCode = run(process.argv.slice(2));
 } catch (error) {

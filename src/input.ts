@@ -18,7 +18,8 @@ export class InputError extends Error {
 export function refusalOf(file: string, bytes: Uint8Array): InputError | undefined {
   if (bytes.byteLength > MAX_INPUT_BYTES) {
     const mib = (bytes.byteLength / 1024 / 1024).toFixed(1);
-    return new InputError(file, undefined, `${mib} MiB is over klint's limit of ${MAX_INPUT_BYTES / 1024 / 1024} MiB for a config file`);
+    return new InputError(file, undefined,
+      `${mib} MiB (${bytes.byteLength} bytes) is over klint's limit of 10 MiB (${MAX_INPUT_BYTES} bytes) for a config file`);
   }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {

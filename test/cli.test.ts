@@ -109,6 +109,13 @@ describe('exit codes', () => {
 });
 
 describe('input', () => {
+  it('exits quietly when the reader closes the pipe early (klint … | head -1)', () => {
+    const many = Array.from({ length: 400 }, (_, i) => write(`many-${i}.properties`, [`num.partitions=0`, ...Array.from({ length: 20 }, (_, j) => `unknown.key.${j}=x`)]));
+    const result = spawnSync('sh', ['-c', `"${process.execPath}" "${cli}" ${many.join(' ')} | head -1`], { cwd: dir, encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.stdout.split('\n').filter(Boolean)).toHaveLength(1);
+  });
+
   it('reads standard input for -', () => {
     const run = klint(['-'], { input: 'process.roles=broker\nnode.id=1\nnum.partitions=0\n' });
     expect(run.status).toBe(1);
@@ -355,6 +362,24 @@ describe('secrets never reach any output', () => {
       'listener.name.internal.ssl.keystore.password']) {
       expect(config[key], key).toMatchObject({ value: '[hidden]', source: 'file' });
     }
+  });
+
+  it('hides a misspelt password key, which Kafka ignores but the file still exposes', () => {
+    write('typo-secret.properties', ['process.roles=broker', 'node.id=1', 'ssl.keystore.pasword=TypoSecret-48']);
+    for (const args of [['--print-config'], ['--format', 'json'], []]) {
+      const run = klint([...args, 'typo-secret.properties']);
+      expect(run.stdout + run.stderr).not.toContain('TypoSecret-48');
+    }
+    expect(json(klint(['--print-config', 'typo-secret.properties'])).config['ssl.keystore.pasword'].value).toBe('[hidden]');
+  });
+
+  it('does not quote the non-ASCII characters of a secret in the non-ascii-bytes finding', () => {
+    write('umlaut-secret.properties', Buffer.from('process.roles=broker\nnode.id=1\nssl.key.password=p\xc3\xa4ss\n', 'latin1'));
+    const run = klint(['--format', 'json', 'umlaut-secret.properties']);
+    const finding = json(run).files[0].findings.find((f: { ruleId: string }) => f.ruleId === 'non-ascii-bytes');
+    expect(finding.message).toContain('[hidden]');
+    expect(run.stdout).not.toContain('\u00e4');
+    expect(run.stdout).not.toContain('ä');
   });
 
   it('hides secrets read from standard input too', () => {

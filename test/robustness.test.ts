@@ -232,7 +232,7 @@ describe('through the CLI process, inputs are never modified', () => {
       const result = klint(formats[i % formats.length] as string[], [file]);
       const refused = refusalOf(file, bytes) !== undefined;
       expect(result.status === 2, `exit ${result.status} for ${refused ? 'refused' : 'lintable'} input-${i}: ${result.stderr}`).toBe(refused);
-      if (refused) expect(result.stderr).toMatch(/^klint: [^\n]+: (NUL byte|[\d.]+ MiB is over)[^\n]*\n$/);
+      if (refused) expect(result.stderr).toMatch(/^klint: [^\n]+: (NUL byte|[\d.]+ MiB \(\d+ bytes\) is over)[^\n]*\n$/);
     });
   }, 60_000);
 
@@ -245,7 +245,7 @@ describe('through the CLI process, inputs are never modified', () => {
     writeFileSync(huge, Buffer.alloc(50 * 1000 * 1000, 0x61));
     const result = klint([], [oneMbValue, huge, oneMbKey]);
     expect(result.status).toBe(2);
-    expect(result.stderr).toBe(`klint: ${huge}: 47.7 MiB is over klint's limit of 10 MiB for a config file\n`);
+    expect(result.stderr).toBe(`klint: ${huge}: 47.7 MiB (50000000 bytes) is over klint's limit of 10 MiB (10485760 bytes) for a config file\n`);
     expect(result.stdout).toContain('long-value.properties');
     expect(result.stdout).toContain('long-key.properties');
   }, 60_000);
