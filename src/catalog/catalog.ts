@@ -71,10 +71,23 @@ export function loadCatalog(version: string): Catalog {
   return catalog;
 }
 
+const parsedVersions = new Map<string, readonly [number, number]>();
+
+/** Versions are compared for every rule of every file: each string is split once. */
+function parseVersion(version: string): readonly [number, number] {
+  let parsed = parsedVersions.get(version);
+  if (!parsed) {
+    const [major = 0, minor = 0] = version.split('.').map(Number);
+    parsed = [major, minor];
+    parsedVersions.set(version, parsed);
+  }
+  return parsed;
+}
+
 /** Negative when a is older than b. */
 export function compareVersions(a: string, b: string): number {
-  const [am = 0, an = 0] = a.split('.').map(Number);
-  const [bm = 0, bn = 0] = b.split('.').map(Number);
+  const [am, an] = parseVersion(a);
+  const [bm, bn] = parseVersion(b);
   return am - bm || an - bn;
 }
 
