@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { knownVersions, rules } from '../src/index.js';
 import { repoRoot } from './support/fixtures.js';
+import { CLEAN_BROKER } from './support/samples.js';
 
 /*
  * End to end through the built CLI, as a user runs it: `node bin/klint.js` in a folder of
@@ -48,24 +49,12 @@ function write(name: string, lines: string[] | Buffer): string {
 type Json = any;
 const json = (run: Run): Json => JSON.parse(run.stdout) as Json;
 
-/** A complete KRaft broker config: no error under any rule, so warnings alone can be added to it. */
-const CLEAN = [
-  'process.roles=broker',
-  'node.id=4',
-  'controller.quorum.voters=1@c1.example.com:9093,2@c2.example.com:9093,3@c3.example.com:9093',
-  'controller.listener.names=CONTROLLER',
-  'listeners=PLAINTEXT://:9092',
-  'advertised.listeners=PLAINTEXT://kafka4.example.com:9092',
-  'listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
-  'log.dirs=/var/lib/kafka/data',
-];
-
 beforeAll(() => {
   if (!existsSync(path.join(repoRoot, 'dist/cli.cjs'))) throw new Error('no build: run `npm run build` before this test');
   dir = mkdtempSync(path.join(tmpdir(), 'klint-cli-'));
-  write('clean.properties', CLEAN);
+  write('clean.properties', [...CLEAN_BROKER]);
   write('error.properties', ['process.roles=broker', 'node.id=1', 'num.partitions=0']);
-  write('warnings.properties', [...CLEAN, 'brocker.rack=a', 'lgo.dirs=/data']);
+  write('warnings.properties', [...CLEAN_BROKER, 'brocker.rack=a', 'lgo.dirs=/data']);
   write('mixed.properties', ['process.roles=broker', 'node.id=1', 'brocker.rack=a', 'num.partitions=0']);
   write('zookeeper.properties', ['broker.id=1', 'zookeeper.connect=zk1:2181', 'log.dirs=/data']);
 });

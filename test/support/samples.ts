@@ -1,7 +1,7 @@
 import { rules } from '../../src/engine/ruleset.js';
 import type { RuleSetting } from '../../src/config/severity.js';
 
-/** A KRaft broker config with no findings (as test/cli.test.ts's clean.properties), line by line. */
+/** A KRaft broker config with no findings, line by line. */
 export const CLEAN_BROKER: readonly string[] = [
   'process.roles=broker',
   'node.id=4',
