@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import { groupBy, perCluster, where, type ClusterCheck, type ClusterCheckResult } from '../check.js';
 import { components, dissents } from '../consensus.js';
 import type { ClusterNode } from '../node.js';
@@ -65,7 +66,8 @@ export const zookeeperNamespaceShared: ClusterCheck = {
         results.push({
           node,
           key: CONNECT,
-          data: { others: [...new Set(elsewhere.map((n) => n.unit))].join(', ') },
+          // Directories as the user named the files: the resolved unit would print this machine's paths.
+          data: { others: [...new Set(elsewhere.map((n) => dirname(n.model.file)))].join(', ') },
           related: elsewhere.map((n) => ({ node: n, key: CONNECT, message: `${CONNECT} of a broker in another directory` })),
         });
       }
