@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { isatty } from 'node:tty';
 import { dirname, join, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
@@ -11,6 +12,7 @@ import type { Severity } from './engine/rule.js';
 import {
   ConfigError, effectiveConfig, FORMATS, formatReport, InputError, lintFiles, loadConfig, rules, UsageError, type Format,
 } from './index.js';
+import { ReaderGone, writeAll } from './output.js';
 import { allFindings, countFindings, type Report } from './report.js';
 import packageJson from '../package.json' with { type: 'json' };
 
@@ -87,6 +89,7 @@ function program(): Command {
     .option('--brokers <n>', 'the number of brokers in the cluster, when the files are a template rather than one per node', positiveInteger)
     .option('--print-clusters', 'print how the files are grouped into clusters, and why, instead of the findings')
     .showHelpAfterError('(run klint --help for usage)')
+    .configureOutput({ writeOut: (text) => writeAll(1, text), writeErr: (text) => writeAll(2, text) })
     .exitOverride();
 }
 
@@ -94,7 +97,7 @@ function useColor(options: CliOptions): boolean {
   const force = process.env.FORCE_COLOR;
   if (!options.color || (process.env.NO_COLOR ?? '') !== '') return false;
   if (force !== undefined) return force !== '0' && force !== 'false';
-  return Boolean(process.stdout.isTTY);
+  return isatty(1);
 }
 
 /** Runs klint; returns the exit code. */
@@ -111,13 +114,13 @@ export function run(argv: readonly string[]): number {
   const colors = pc.createColors(useColor(options));
 
   if (options.listRules) {
-    process.stdout.write(listRules(rules, colors));
+    writeAll(1, listRules(rules, colors));
     return EXIT.ok;
   }
   if (options.explain !== undefined) {
     const rule = rules.find((r) => r.id === options.explain);
     if (!rule) return usage(`unknown rule "${options.explain}": run klint --list-rules to see them`);
-    process.stdout.write(explainRule(rule, colors));
+    writeAll(1, explainRule(rule, colors));
     return EXIT.ok;
   }
   if (files.length === 0) return usage('no files given: klint [options] <file...> (- reads standard input)');
@@ -155,7 +158,7 @@ function lint(files: string[], options: CliOptions, colors: ReturnType<typeof pc
     ? { ...report, files: report.files.map((f) => ({ ...f, findings: f.findings.filter((x) => x.severity === 'error') })) }
     : report;
   for (const problem of report.inputProblems) {
-    process.stderr.write(`klint: ${problem.file}${problem.line === undefined ? '' : `:${problem.line}`}: ${problem.message}\n`);
+    writeAll(2, `klint: ${problem.file}${problem.line === undefined ? '' : `:${problem.line}`}: ${problem.message}\n`);
   }
   const toFile = options.outputFile !== undefined;
   const format = options.format ?? (process.env.GITHUB_ACTIONS === 'true' && !toFile ? 'github' : 'text');
@@ -172,7 +175,7 @@ function lint(files: string[], options: CliOptions, colors: ReturnType<typeof pc
     const written = writeReport(options.outputFile as string, output);
     if (written !== undefined) return usage(written);
   } else {
-    process.stdout.write(output);
+    writeAll(1, output);
   }
   return options.printClusters && report.inputProblems.length === 0 ? EXIT.ok : exitCode(report, options);
 }
@@ -224,31 +227,25 @@ function printConfig(files: string[], options: CliOptions): number {
       }));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      process.stderr.write(`klint: ${error.describe()}\n`);
+      writeAll(2, `klint: ${error.describe()}\n`);
       failed = true;
     }
   }
-  process.stdout.write(JSON.stringify(files.length === 1 ? configs[0] ?? null : configs, null, 2) + '\n');
+  writeAll(1, JSON.stringify(files.length === 1 ? configs[0] ?? null : configs, null, 2) + '\n');
   return failed ? EXIT.usage : EXIT.ok;
 }
 
 function usage(message: string): number {
-  process.stderr.write(`klint: ${message}\n`);
+  writeAll(2, `klint: ${message}\n`);
   return EXIT.usage;
-}
-
-// A reader that stops early (`klint … | head`) closes the pipe: that is no error of klint's.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
-    throw error;
-  });
 }
 
 try {
   process.exitCode = run(process.argv.slice(2));
 } catch (error) {
+  // A reader that stopped early (`klint … | head`) has all it wanted: stop quietly.
+  if (error instanceof ReaderGone) process.exit(process.exitCode ?? EXIT.ok);
   // A defect in klint itself: one line, never a stack trace, and a code of its own.
-  process.stderr.write(`klint: internal error: ${(error as Error).message} (please report this)\n`);
+  writeAll(2, `klint: internal error: ${(error as Error).message} (please report this)\n`);
   process.exitCode = EXIT.internal;
 }
