@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { exposureOf, saslMechanisms } from '../src/model/endpoints.js';
+import { exposureOf } from '../src/model/endpoints.js';
+import { enabledSaslMechanisms } from '../src/model/startup-facts.js';
 import { buildModel } from '../src/model/model.js';
 import { parseProperties } from '../src/parse/properties.js';
 
@@ -38,8 +39,8 @@ describe('node exposure', () => {
 
   it('takes a listener\'s SASL mechanisms from its listener.name prefix before the broker-wide key', () => {
     const m = model('sasl.enabled.mechanisms=SCRAM-SHA-512\nlistener.name.client.sasl.enabled.mechanisms=PLAIN, SCRAM-SHA-256\n');
-    expect(saslMechanisms(m, 'CLIENT')).toEqual(['PLAIN', 'SCRAM-SHA-256']);
-    expect(saslMechanisms(m, 'BROKER')).toEqual(['SCRAM-SHA-512']);
+    expect(enabledSaslMechanisms(m.values, m.effective, 'CLIENT')).toEqual(['PLAIN', 'SCRAM-SHA-256']);
+    expect(enabledSaslMechanisms(m.values, m.effective, 'BROKER')).toEqual(['SCRAM-SHA-512']);
   });
 
   it('knows the protocols of the connections a node opens: inter-broker listener and first controller listener', () => {

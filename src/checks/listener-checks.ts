@@ -1,4 +1,5 @@
-import { exposureOf, saslMechanisms, type Endpoint } from '../model/endpoints.js';
+import { exposureOf, type Endpoint } from '../model/endpoints.js';
+import { enabledSaslMechanisms } from '../model/startup-facts.js';
 import type { FileModel } from '../model/model.js';
 import type { CheckResult, FileCheck } from './check.js';
 
@@ -38,7 +39,7 @@ const plainOverCleartext: FileCheck = {
   name: 'sasl-plain-cleartext',
   params: NO_PARAMS,
   run: (model) => onListeners(exposureOf(model).bound.filter((e) =>
-    e.protocol === 'SASL_PLAINTEXT' && e.reachable && saslMechanisms(model, e.name).includes('PLAIN'))),
+    e.protocol === 'SASL_PLAINTEXT' && e.reachable && enabledSaslMechanisms(model.values, model.effective, e.name).includes('PLAIN'))),
 };
 
 /**

@@ -1,6 +1,6 @@
 import { hostFacts, type Listener } from './listeners.js';
 import type { FileModel } from './model.js';
-import type { ProtocolMap } from './protocol-map.js';
+import type { StartupFacts } from './startup-facts.js';
 import type { QuorumAddress } from './voters.js';
 import type { ZooKeeperConnect } from './zookeeper-connect.js';
 
@@ -33,21 +33,18 @@ export interface Exposure {
   outbound: (string | null)[];
 }
 
-const SECURE_PROTOCOLS = /^(SSL|SASL_SSL|SASL_PLAINTEXT)$/;
-
 /**
- * The node's endpoints as Kafka resolves them: the protocol of each listener name comes from an
- * explicit `listener.security.protocol.map`; without one, from the default map plus (KRaft, 3.1+)
- * an implicit PLAINTEXT entry per controller listener name, unless an SSL or SASL name is in use.
+ * The node's endpoints as Kafka resolves them, each listener's protocol taken from the effective
+ * protocol map the model derives (`$derived`, with KRaft's implicit controller mapping).
  */
 export function exposureOf(model: FileModel): Exposure {
   const decoded = model.document.$decoded as Record<string, unknown>;
-  const controllerNames = stringList(model.effective['controller.listener.names']).map((n) => n.toUpperCase());
+  const derived = model.document.$derived as StartupFacts;
+  const controllerNames = derived['controller.listener.names'].normalised;
   const bound = validListeners(decoded['listeners'] ?? (model.mode === 'zookeeper' ? defaultListeners() : undefined));
   const advertisedSource = model.values.has('advertised.listeners') ? decoded['advertised.listeners'] : decoded['listeners'];
   const advertisedListeners = validListeners(advertisedSource ?? (model.mode === 'zookeeper' ? defaultListeners() : undefined));
-  const protocols = protocolsOf(model, decoded['listener.security.protocol.map'] as ProtocolMap | undefined,
-    bound.map((l) => l.name), controllerNames);
+  const protocols = new Map(Object.entries(derived['listener.security.protocol.map'].protocols));
   const endpoint = (l: ValidListener): Endpoint => ({
     name: l.name, host: l.host, port: l.port, protocol: protocols.get(l.name) ?? null,
     controller: controllerNames.includes(l.name), reachable: !l.loopback,
@@ -65,7 +62,7 @@ export function exposureOf(model: FileModel): Exposure {
  * listener named after `security.inter.broker.protocol`; KRaft nodes reach the quorum through
  * the first of `controller.listener.names`.
  */
-function outboundListenerNames(model: FileModel, controllerNames: string[]): string[] {
+function outboundListenerNames(model: FileModel, controllerNames: readonly string[]): string[] {
   const names: string[] = [];
   if (model.mode !== 'kraft-controller') {
     const interBroker = model.effective['inter.broker.listener.name'] ?? model.effective['security.inter.broker.protocol'];
@@ -88,17 +85,6 @@ function defaultListeners(): ValidListener[] {
   return [{ text: 'PLAINTEXT://:9092', name: 'PLAINTEXT', host: '', port: 9092, valid: true, ...hostFacts('') }];
 }
 
-function protocolsOf(model: FileModel, map: ProtocolMap | undefined, listenerNames: string[], controllerNames: string[]): Map<string, string> {
-  const protocols = new Map<string, string>();
-  for (const entry of map?.entries ?? []) {
-    if (entry.valid && entry.name !== null && entry.protocol !== null) protocols.set(entry.name, entry.protocol);
-  }
-  const implicit = !model.values.has('listener.security.protocol.map') && model.mode !== 'zookeeper'
-    && ![...listenerNames, ...controllerNames].some((name) => SECURE_PROTOCOLS.test(name));
-  if (implicit) for (const name of controllerNames) if (!protocols.has(name)) protocols.set(name, 'PLAINTEXT');
-  return protocols;
-}
-
 function remoteHostsOf(decoded: Record<string, unknown>): string[] {
   const quorum = [decoded['controller.quorum.voters'], decoded['controller.quorum.bootstrap.servers']]
     .flatMap((v) => (Array.isArray(v) ? (v as QuorumAddress[]) : []))
@@ -106,16 +92,4 @@ function remoteHostsOf(decoded: Record<string, unknown>): string[] {
   const zookeeper = (decoded['zookeeper.connect'] as ZooKeeperConnect | undefined)?.hosts
     .filter((h) => h.valid && h.host !== null && !hostFacts(h.host).loopback).map((h) => h.host as string) ?? [];
   return [...new Set([...quorum, ...zookeeper])];
-}
-
-function stringList(value: unknown): string[] {
-  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
-  return typeof value === 'string' && value !== '' ? value.split(',').map((v) => v.trim()) : [];
-}
-
-/** SASL mechanisms a listener enables: its `listener.name.<name>.sasl.enabled.mechanisms`, else the broker-wide key. */
-export function saslMechanisms(model: FileModel, listenerName: string): string[] {
-  const prefixed = model.values.get(`listener.name.${listenerName.toLowerCase()}.sasl.enabled.mechanisms`);
-  if (prefixed !== undefined) return stringList(prefixed.trim());
-  return stringList(model.effective['sasl.enabled.mechanisms']);
 }

@@ -1,5 +1,5 @@
 import { compareVersions } from '../catalog/catalog.js';
-import { COMMA_WITH_WHITESPACE, javaTrim, type ConfigValue } from './convert.js';
+import { COMMA_WITH_WHITESPACE, convertValue, javaTrim, type ConfigValue } from './convert.js';
 import { decodeListeners, splitLikeJava, type Listener } from './listeners.js';
 import type { Mode } from './mode.js';
 import type { ProtocolMap } from './protocol-map.js';
@@ -36,6 +36,8 @@ export interface StartupFacts {
   'listener.security.protocol.map': {
     /** Listener names that resolve to a protocol, with KRaft's implicit controller mapping. */
     names: string[];
+    /** The same map: listener name → PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL. */
+    protocols: Record<string, string>;
   };
   'controller.listener.names': {
     /** As Kafka splits the value: not upper-cased, not trimmed before 4.1. */
@@ -124,7 +126,7 @@ export function deriveStartupFacts(inputs: FactInputs): StartupFacts {
       ...((advertised ? advertisedReadable : listenersReadable) ? { brokerNames: names(brokerAdvertised) } : {}),
       wildcardEntries: advertised ? wildcards : [],
     },
-    'listener.security.protocol.map': { names: [...protocols.keys()] },
+    'listener.security.protocol.map': { names: [...protocols.keys()], protocols: Object.fromEntries(protocols) },
     'controller.listener.names': {
       names: controllerNames,
       normalised: controllerNames.map((name) => name.toUpperCase()),
@@ -297,14 +299,16 @@ function interBrokerListener(inputs: FactInputs, protocols: ReadonlyMap<string, 
   const name = typeof named === 'string' ? named.toUpperCase() : String(effective['security.inter.broker.protocol'] ?? 'PLAINTEXT');
   const protocol = typeof named === 'string' ? protocols.get(name) ?? null : PROTOCOLS.has(name) ? name : null;
   if (protocol === null || !protocol.startsWith('SASL_')) return { name, protocol };
-  const override = values.get(`listener.name.${name.toLowerCase()}.sasl.enabled.mechanisms`);
-  const enabled = override !== undefined ? splitList(override) : effective['sasl.enabled.mechanisms'];
-  return { name, protocol, saslEnabledMechanisms: Array.isArray(enabled) ? enabled : [] };
+  return { name, protocol, saslEnabledMechanisms: enabledSaslMechanisms(values, effective, name) };
 }
 
-function splitList(raw: string): string[] {
-  const trimmed = javaTrim(raw);
-  return trimmed === '' ? [] : trimmed.split(COMMA_WITH_WHITESPACE);
+/** The SASL mechanisms a listener enables: `listener.name.<name>.sasl.enabled.mechanisms`, else the plain key. */
+export function enabledSaslMechanisms(values: ReadonlyMap<string, string>, effective: Readonly<Record<string, ConfigValue>>,
+  listenerName: string): string[] {
+  const override = values.get(`listener.name.${listenerName.toLowerCase()}.sasl.enabled.mechanisms`);
+  const converted = override === undefined ? undefined : convertValue(override, 'list');
+  const enabled = converted?.ok ? converted.value : effective['sasl.enabled.mechanisms'];
+  return Array.isArray(enabled) ? enabled : [];
 }
 
 /**
