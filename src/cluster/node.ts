@@ -2,6 +2,7 @@ import { dirname, resolve } from 'node:path';
 import type { ConfigValue } from '../model/convert.js';
 import type { Listener } from '../model/listeners.js';
 import type { FileModel } from '../model/model.js';
+import type { StartupFacts } from '../model/startup-facts.js';
 import type { QuorumAddress, Voter } from '../model/voters.js';
 import type { ZooKeeperConnect } from '../model/zookeeper-connect.js';
 
@@ -49,7 +50,7 @@ export function toClusterNode(model: FileModel, unit: string, keep: ReadonlySet<
   const voters = decoded['controller.quorum.voters'] as Voter[] | undefined;
   const bootstrap = decoded['controller.quorum.bootstrap.servers'] as QuorumAddress[] | undefined;
   const zookeeper = decoded['zookeeper.connect'] as ZooKeeperConnect | undefined;
-  const logDirs = model.effective['log.dirs'] ?? model.effective['log.dir'];
+  const derived = model.document.$derived as StartupFacts;
   const node: ClusterNode = {
     model: slim(model, keep),
     unit,
@@ -57,8 +58,8 @@ export function toClusterNode(model: FileModel, unit: string, keep: ReadonlySet<
     controller: ['kraft-controller', 'kraft-combined'].includes(model.mode),
     listeners,
     advertised: (decoded['advertised.listeners'] as Listener[] | undefined) ?? listeners,
-    controllerListenerNames: listOf(model.effective['controller.listener.names']).map((n) => n.toUpperCase()),
-    logDirs: listOf(logDirs).map((dir) => dir.replace(/\/+$/, '') || '/'),
+    controllerListenerNames: derived['controller.listener.names'].normalised,
+    logDirs: derived['log.dirs'].dirs.map((dir) => dir.replace(/\/+$/, '') || '/'),
   };
   if (id) Object.assign(node, id);
   if (declaredBrokers !== undefined) node.declaredBrokers = declaredBrokers;
@@ -72,12 +73,6 @@ function idOf(model: FileModel): { id: number; idKey: 'node.id' | 'broker.id' } 
   const idKey = model.values.has('node.id') ? 'node.id' : model.values.has('broker.id') ? 'broker.id' : undefined;
   const id = idKey === undefined ? undefined : model.typed[idKey];
   return idKey !== undefined && typeof id === 'number' && id >= 0 ? { id, idKey } : undefined;
-}
-
-function listOf(value: ConfigValue | undefined): string[] {
-  if (Array.isArray(value)) return value.filter((v) => v !== '');
-  if (typeof value !== 'string') return [];
-  return value.split(',').map((v) => v.trim()).filter((v) => v !== '');
 }
 
 function slim(model: FileModel, keep: ReadonlySet<string>): FileModel {
