@@ -1,4 +1,4 @@
-import { javaTrim } from './convert.js';
+import { COMMA_WITH_WHITESPACE, javaTrim } from './convert.js';
 
 export type Mode = 'zookeeper' | 'kraft-broker' | 'kraft-controller' | 'kraft-combined' | 'unknown';
 
@@ -12,7 +12,7 @@ export const ALL_MODES: readonly Mode[] = ['zookeeper', 'kraft-broker', 'kraft-c
 export function detectMode(values: ReadonlyMap<string, string>): Mode {
   const roles = javaTrim(values.get('process.roles') ?? '');
   if (roles !== '') {
-    const names = new Set(roles.split(/\s*,\s*/));
+    const names = new Set(roles.split(COMMA_WITH_WHITESPACE));
     const broker = names.has('broker');
     const controller = names.has('controller');
     if (broker && controller) return 'kraft-combined';
