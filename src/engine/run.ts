@@ -2,9 +2,11 @@ import { versionInRange } from '../catalog/catalog.js';
 import type { CheckResult } from '../checks/check.js';
 import { fileChecks } from '../checks/registry.js';
 import type { FileModel } from '../model/model.js';
+import type { Mode } from '../model/mode.js';
 import type { SourceRange } from '../parse/positions.js';
 import type { Finding } from './finding.js';
 import { locateKey } from './locate.js';
+import { parsePointer } from './pointer.js';
 import { fillMessage, maskSecrets, type MessageData } from './message.js';
 import type { Rule } from './rule.js';
 import { validators, type SchemaError } from './ruleset.js';
@@ -19,36 +21,63 @@ export interface Hit {
   related?: ({ key: string; message: string } | { range: SourceRange; message: string })[];
 }
 
-/** Whether a rule applies to this file at all: its versions, its modes, and one of its keys set. */
-export function ruleApplies(rule: Rule, model: FileModel): boolean {
-  if (!versionInRange(model.kafkaVersion, rule.versions?.since, rule.versions?.until)) return false;
-  if (rule.modes && !rule.modes.includes(model.mode)) return false;
-  return !rule.keys || rule.parser === true || rule.keys.some((key) => model.values.has(key));
+/** One rule ready to run on the files of one Kafka version and mode. */
+interface Runner {
+  rule: Rule;
+  /** Runs only when the file sets one of these keys. */
+  keys?: readonly string[];
+  hits(model: FileModel): Hit[];
+}
+
+const plans = new WeakMap<readonly Rule[], Map<string, Runner[]>>();
+
+/**
+ * The per-file rules that apply to a version and mode, each bound to its check or validator:
+ * worked out once per rule set, version and mode rather than for every rule of every file,
+ * which was a large part of linting a thousand files.
+ */
+function planFor(ruleSet: readonly Rule[], kafkaVersion: string, mode: Mode): Runner[] {
+  let byTarget = plans.get(ruleSet);
+  if (!byTarget) plans.set(ruleSet, byTarget = new Map());
+  const target = `${kafkaVersion} ${mode}`;
+  let plan = byTarget.get(target);
+  if (!plan) {
+    plan = ruleSet.filter((rule) => rule.scope !== 'cluster'
+      && versionInRange(kafkaVersion, rule.versions?.since, rule.versions?.until)
+      && (!rule.modes || rule.modes.includes(mode)))
+      .map((rule) => ({ rule, ...(rule.keys && !rule.parser ? { keys: rule.keys } : {}), hits: hitsOf(rule) }));
+    byTarget.set(target, plan);
+  }
+  return plan;
 }
 
 /** Runs every applicable per-file rule on one model. */
 export function runFileRules(model: FileModel, ruleSet: readonly Rule[]): Finding[] {
   const findings: Finding[] = [];
-  for (const rule of ruleSet) {
-    if (rule.scope === 'cluster' || !ruleApplies(rule, model)) continue;
-    for (const hit of hitsOf(rule, model)) findings.push(toFinding(rule, model, hit));
+  for (const { rule, keys, hits } of planFor(ruleSet, model.kafkaVersion, model.mode)) {
+    if (keys && !keys.some((key) => model.values.has(key))) continue;
+    for (const hit of hits(model)) findings.push(toFinding(rule, model, hit));
   }
   return findings;
 }
 
-function hitsOf(rule: Rule, model: FileModel): Hit[] {
+const NO_HITS: Hit[] = [];
+
+function hitsOf(rule: Rule): (model: FileModel) => Hit[] {
   if (rule.parser) {
-    return model.parsed.diagnostics.filter((d) => d.ruleId === rule.id)
+    return (model) => model.parsed.diagnostics.length === 0 ? NO_HITS : model.parsed.diagnostics
+      .filter((d) => d.ruleId === rule.id)
       .map((d) => ({ key: d.key, range: d.range, data: d.data, ...(d.related ? { related: d.related } : {}) }));
   }
   if (rule.check) {
     const check = fileChecks.get(rule.check.name);
-    if (!check) return []; // the rule-set test guarantees every named check exists
-    return check.run(model, (rule.check.params ?? {}) as never).map(fromCheck);
+    if (!check) return () => NO_HITS; // the rule-set test guarantees every named check exists
+    const params = (rule.check.params ?? {}) as never;
+    return (model) => check.run(model, params).map(fromCheck);
   }
   const validate = validators[rule.id];
-  if (!validate || validate(model.document)) return [];
-  return schemaHits(validate.errors ?? []);
+  if (!validate) return () => NO_HITS;
+  return (model) => validate(model.document) ? NO_HITS : schemaHits(validate.errors ?? []);
 }
 
 function fromCheck(result: CheckResult): Hit {
@@ -77,7 +106,7 @@ function schemaHits(errors: SchemaError[]): Hit[] {
  * decoded structure's source key (`/$decoded/zookeeper.connect/hosts/1`), or a missing property.
  */
 function keyOfError(error: SchemaError): string | undefined {
-  const segments = error.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = parsePointer(error.instancePath);
   const missing = typeof error.params.missingProperty === 'string' ? error.params.missingProperty : undefined;
   const [first, second] = segments;
   if (first === undefined) return missing;
