@@ -14,6 +14,8 @@ const SIMPLE_ESCAPES: Record<string, string> = { t: '\t', n: '\n', r: '\r', f: '
  * JDK throws on the first and joins the second, so Kafka refuses to start or reads `A`.
  */
 export function decodeJavaEscapes(raw: string): { text: string; error?: EscapeError } {
+  // Most keys and values hold no backslash at all: nothing to join or decode.
+  if (!raw.includes('\\')) return { text: raw };
   const { chars, sources } = joinContinuations(raw);
   let text = '';
   let error: EscapeError | undefined;

@@ -55,6 +55,7 @@ export function parseProperties(latin1Text: string): ParsedProperties {
   const comments: Comment[] = [];
   const diagnostics: ParseDiagnostic[] = [];
   const hasBom = text.startsWith(UTF8_BOM_AS_LATIN1);
+  const hasNonAscii = NON_ASCII.test(text);
 
   for (const node of lines) {
     if (node.type === 'COMMENT') {
@@ -83,7 +84,7 @@ export function parseProperties(latin1Text: string): ParsedProperties {
       diagnostics.push({ ruleId: 'byte-order-mark', key: entry.key, range: entry.keyRange,
         data: { intended: entry.key.slice(UTF8_BOM_AS_LATIN1.length) } });
     }
-    const nonAscii = nonAsciiText(bomHere ? rawKey.slice(UTF8_BOM_AS_LATIN1.length) : rawKey, rawValue);
+    const nonAscii = hasNonAscii && nonAsciiText(bomHere ? rawKey.slice(UTF8_BOM_AS_LATIN1.length) : rawKey, rawValue);
     if (nonAscii) {
       diagnostics.push({ ruleId: 'non-ascii-bytes', key: entry.key,
         range: nonAscii.inKey ? entry.keyRange : entry.valueRange,
@@ -172,11 +173,14 @@ function duplicate(entry: PropertyEntry, previous: PropertyEntry): ParseDiagnost
   };
 }
 
+const NON_ASCII = /[\u0080-\u00ff]/;
+const NON_ASCII_RUN = /[\u0080-\u00ff]+/;
+
 /** Bytes above 0x7F: Kafka reads them as ISO-8859-1, so UTF-8 text arrives garbled. */
 function nonAsciiText(rawKey: string, rawValue: string):
   { inKey: boolean; read: string; utf8: string } | undefined {
   for (const [raw, inKey] of [[rawKey, true], [rawValue, false]] as const) {
-    const match = /[\u0080-\u00ff]+/.exec(raw);
+    const match = NON_ASCII_RUN.exec(raw);
     if (match) {
       const bytes = Buffer.from(match[0], 'latin1');
       return { inKey, read: match[0], utf8: bytes.toString('utf8') };
