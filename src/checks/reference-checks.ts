@@ -1,5 +1,6 @@
 import type { FileModel } from '../model/model.js';
 import type { CheckResult, FileCheck } from './check.js';
+import { pointerSegments } from '../engine/pointer.js';
 
 /**
  * Generic checks over the model's document: names that must (or must not) be found in other
@@ -121,9 +122,9 @@ const invalidEntries: FileCheck<InvalidEntriesParams> = {
 /** RFC 6901 pointer into the document; undefined when any step is missing. */
 function resolve(model: FileModel, path: string): unknown {
   let node: unknown = model.document;
-  for (const raw of path.split('/').slice(1)) {
+  for (const segment of pointerSegments(path)) {
     if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[raw.replace(/~1/g, '/').replace(/~0/g, '~')];
+    node = (node as Record<string, unknown>)[segment];
   }
   return node;
 }

@@ -33,11 +33,20 @@ export interface Exposure {
   outbound: (string | null)[];
 }
 
+const exposures = new WeakMap<FileModel, Exposure>();
+
 /**
  * The node's endpoints as Kafka resolves them, each listener's protocol taken from the effective
- * protocol map the model derives (`$derived`, with KRaft's implicit controller mapping).
+ * protocol map the model derives (`$derived`, with KRaft's implicit controller mapping). Worked
+ * out once per model: five listener rules read it.
  */
 export function exposureOf(model: FileModel): Exposure {
+  let exposure = exposures.get(model);
+  if (!exposure) exposures.set(model, exposure = resolveExposure(model));
+  return exposure;
+}
+
+function resolveExposure(model: FileModel): Exposure {
   const decoded = model.document.$decoded as Record<string, unknown>;
   const derived = model.document.$derived as StartupFacts;
   const controllerNames = derived['controller.listener.names'].normalised;
