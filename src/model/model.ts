@@ -46,7 +46,12 @@ export interface ModelOptions {
 }
 
 export function buildModel(file: string, parsed: ParsedProperties, options: ModelOptions = {}): FileModel {
-  const values = new Map([...parsed.entries].map(([key, entry]) => [key, entry.value]));
+  const values = new Map<string, string>();
+  const set: Record<string, true> = {};
+  for (const [key, entry] of parsed.entries) {
+    values.set(key, entry.value);
+    set[key] = true;
+  }
   const mode = detectMode(values);
   const versionOrigin: VersionOrigin = options.kafkaVersion ? 'given'
     : mode === 'zookeeper' ? 'zookeeper-mode' : 'newest';
@@ -74,21 +79,32 @@ export function buildModel(file: string, parsed: ParsedProperties, options: Mode
   // The file's values over the version's defaults, which stay shared on the prototype: copying a
   // few hundred defaults into every file's model was most of the cost of linting many files.
   // Rules read keys by name (compiled validators included), so nothing enumerates these objects.
-  const effective: Record<string, ConfigValue> = Object.assign(Object.create(typedDefaults(catalog)), typed);
-  // A value Kafka cannot convert stops Kafka; its default must not stand in for it (rules would
-  // report on a value that is not the file's), so the key reads as absent and only the type rule speaks.
-  for (const { key } of conversionErrors) Reflect.set(effective, key, undefined);
-
+  // The document is not built on `effective`: a per-file object made a prototype costs V8 a map
+  // change for each file and leaves every validator's property lookups megamorphic.
+  const defaults = typedDefaults(catalog);
+  const effective: Record<string, ConfigValue> = overDefaults(defaults, typed, conversionErrors);
   const decoded = decodeStructures(effective);
-  const document: Record<string, unknown> = Object.assign(Object.create(effective), {
+  const document: Record<string, unknown> = Object.assign(overDefaults(defaults, typed, conversionErrors), {
     $mode: mode,
     $versionOrigin: versionOrigin,
-    $set: Object.fromEntries([...values.keys()].map((key) => [key, true])),
+    $set: set,
     $decoded: decoded,
     $derived: deriveStartupFacts({ effective, values, decoded, mode, kafkaVersion }),
   });
   return { file, kafkaVersion, versionOrigin, mode, parsed, catalog, values, typed, effective,
     conversionErrors, invalidValues, document };
+}
+
+/**
+ * `typed` over the shared defaults. A value Kafka cannot convert stops Kafka; its default must
+ * not stand in for it (rules would report on a value that is not the file's), so the key reads
+ * as absent and only the type rule speaks.
+ */
+function overDefaults(defaults: Readonly<Record<string, ConfigValue>>, typed: Record<string, ConfigValue>,
+  conversionErrors: FileModel['conversionErrors']): Record<string, ConfigValue> {
+  const object: Record<string, ConfigValue> = Object.assign(Object.create(defaults), typed);
+  for (const { key } of conversionErrors) Reflect.set(object, key, undefined);
+  return object;
 }
 
 const defaultsByCatalog = new WeakMap<Catalog, Readonly<Record<string, ConfigValue>>>();
