@@ -25,8 +25,8 @@ export function expandInputs(args: readonly string[], cwd: string = process.cwd(
   const problems: InputProblem[] = [];
   const seen = new Set<string>();
   const ignores = new GitIgnores();
-  const add = (path: string) => {
-    const real = path === '-' ? '-' : realPath(resolve(cwd, path));
+  const add = (path: string, known?: string) => {
+    const real = known ?? (path === '-' ? '-' : realPath(resolve(cwd, path)));
     if (seen.has(real)) return;
     seen.add(real);
     paths.push(path);
@@ -41,11 +41,11 @@ export function expandInputs(args: readonly string[], cwd: string = process.cwd(
     else if (kind === 'directory') {
       const found = walk(cwd, arg, CONFIG_FILES, ignores);
       if (found.length === 0) problems.push({ file: arg, message: 'no *.properties file in this directory' });
-      found.forEach(add);
+      found.forEach(({ path, real }) => add(path, real));
     } else if (isDynamicPattern(arg)) {
       const found = walk(cwd, '.', arg, ignores);
       if (found.length === 0) problems.push({ file: arg, message: 'no file matches this pattern' });
-      found.forEach(add);
+      found.forEach(({ path, real }) => add(path, real));
     } else {
       problems.push({ file: arg, message: 'no such file' });
     }
@@ -62,19 +62,21 @@ function kindOf(path: string): 'file' | 'directory' | undefined {
   }
 }
 
+/** The native realpath: one call per file instead of an lstat per path component. */
 function realPath(path: string): string {
   try {
-    return realpathSync(path);
+    return realpathSync.native(path);
   } catch {
     return path;
   }
 }
 
 /**
- * The files `pattern` matches below `base`, as paths joined to `base`, sorted, ignored ones left
- * out. A file reached through links too is listed once, by its shortest path (`a/x`, not `a/loop/a/x`).
+ * The files `pattern` matches below `base`, as paths joined to `base` with their real paths,
+ * sorted, ignored ones left out. A file reached through links too is listed once, by its
+ * shortest path (`a/x`, not `a/loop/a/x`).
  */
-function walk(cwd: string, base: string, pattern: string, ignores: GitIgnores): string[] {
+function walk(cwd: string, base: string, pattern: string, ignores: GitIgnores): { path: string; real: string }[] {
   const root = resolve(cwd, base);
   const byRealPath = new Map<string, string>();
   for (const match of globSync(pattern, { cwd: root, dot: true, onlyFiles: true, followSymbolicLinks: true, ignore: ['**/.git/**'] })) {
@@ -82,9 +84,9 @@ function walk(cwd: string, base: string, pattern: string, ignores: GitIgnores): 
     const known = byRealPath.get(real);
     if (known === undefined || match.length < known.length) byRealPath.set(real, match);
   }
-  return [...byRealPath.values()].sort()
-    .filter((match) => !ignores.ignored(join(root, match)))
-    .map((match) => (base === '.' ? match : join(base, match)));
+  return [...byRealPath].sort(([, a], [, b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .filter(([, match]) => !ignores.ignored(join(root, match)))
+    .map(([real, match]) => ({ path: base === '.' ? match : join(base, match), real }));
 }
 
 /**
