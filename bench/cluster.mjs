@@ -124,9 +124,13 @@ try {
     targets.push({ label: `${size.toLocaleString('en')} files`, target: dir, size });
   }
   console.log(`node ${process.version}, ${runs} run(s) each, ${CLUSTERS} clusters`);
+  // Rounds interleave the sizes: on a machine whose speed drifts (a shared VM), running every
+  // size in turn keeps the drift out of the ratios.
+  const samplesOf = targets.map(() => []);
+  for (let round = 0; round < runs; round++) targets.forEach(({ target }, i) => samplesOf[i].push(runOnce(target, hook)));
   const results = [];
-  for (const { label, target, size } of targets) {
-    const samples = Array.from({ length: runs }, () => runOnce(target, hook));
+  for (const [i, { label, size }] of targets.entries()) {
+    const samples = samplesOf[i];
     const ms = median(samples.map((s) => s.ms));
     const rssMiB = Math.max(...samples.map((s) => s.rssMiB));
     const { files, clusters } = samples[0];
