@@ -47,13 +47,16 @@ const plainOverCleartext: FileCheck = {
  * bootstrap servers, ZooKeeper hosts): the node is part of a multi-host setup, yet tells every
  * client and broker to connect to their own localhost.
  */
+/** The keys an advertised address comes from, in the order Kafka falls back (2.8's legacy keys included). */
+const ADVERTISED_SOURCES = ['advertised.listeners', 'advertised.host.name', 'advertised.port', 'listeners', 'host.name', 'port'];
+
 const loopbackAdvertisement: FileCheck = {
   name: 'loopback-advertisement',
   params: NO_PARAMS,
   run(model) {
     const { advertised, remoteHosts } = exposureOf(model);
     if (advertised.length === 0 || advertised.some((e) => e.reachable) || remoteHosts.length === 0) return [];
-    const key = model.values.has('advertised.listeners') ? 'advertised.listeners' : 'listeners';
+    const key = ADVERTISED_SOURCES.find((k) => model.values.has(k) && model.catalog.keys[k]) ?? 'listeners';
     return [{ key, data: { endpoints: describe(advertised), remote: remoteHosts.join(', ') } }];
   },
 };

@@ -2,7 +2,7 @@ import { dirname, resolve } from 'node:path';
 import type { ConfigValue } from '../model/convert.js';
 import type { Listener } from '../model/listeners.js';
 import type { FileModel } from '../model/model.js';
-import type { StartupFacts } from '../model/startup-facts.js';
+import { boundListeners, explicitlyAdvertised, type StartupFacts } from '../model/startup-facts.js';
 import type { QuorumAddress, Voter } from '../model/voters.js';
 import type { ZooKeeperConnect } from '../model/zookeeper-connect.js';
 
@@ -25,8 +25,9 @@ export interface ClusterNode {
   /** Static quorum: `controller.quorum.voters`, when set and non-empty. */
   voters?: Voter[];
   bootstrapServers?: QuorumAddress[];
+  /** The listeners the node binds (on 2.8 without `listeners`, PLAINTEXT on host.name:port). */
   listeners: Listener[];
-  /** `advertised.listeners`, or `listeners` when it is unset, as Kafka falls back. */
+  /** `advertised.listeners` (2.8: advertised.host.name/port), else the bound listeners, as Kafka falls back. */
   advertised: Listener[];
   /** Upper-cased names from `controller.listener.names`. */
   controllerListenerNames: string[];
@@ -46,7 +47,7 @@ export function directoryUnit(file: string): string {
 export function toClusterNode(model: FileModel, unit: string, keep: ReadonlySet<string>, declaredBrokers?: number): ClusterNode {
   const decoded = model.document.$decoded as Record<string, unknown>;
   const id = idOf(model);
-  const listeners = (decoded.listeners ?? []) as Listener[];
+  const listeners = boundListeners(model.effective, decoded);
   const voters = decoded['controller.quorum.voters'] as Voter[] | undefined;
   const bootstrap = decoded['controller.quorum.bootstrap.servers'] as QuorumAddress[] | undefined;
   const zookeeper = decoded['zookeeper.connect'] as ZooKeeperConnect | undefined;
@@ -57,7 +58,7 @@ export function toClusterNode(model: FileModel, unit: string, keep: ReadonlySet<
     broker: ['zookeeper', 'kraft-broker', 'kraft-combined'].includes(model.mode),
     controller: ['kraft-controller', 'kraft-combined'].includes(model.mode),
     listeners,
-    advertised: (decoded['advertised.listeners'] as Listener[] | undefined) ?? listeners,
+    advertised: explicitlyAdvertised(model.effective, decoded) ?? listeners,
     controllerListenerNames: derived['controller.listener.names'].normalised,
     logDirs: derived['log.dirs'].dirs.map((dir) => dir.replace(/\/+$/, '') || '/'),
   };

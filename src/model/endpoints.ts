@@ -1,6 +1,6 @@
 import { hostFacts, type Listener } from './listeners.js';
 import type { FileModel } from './model.js';
-import type { StartupFacts } from './startup-facts.js';
+import { boundListeners, explicitlyAdvertised, type StartupFacts } from './startup-facts.js';
 import type { QuorumAddress } from './voters.js';
 import type { ZooKeeperConnect } from './zookeeper-connect.js';
 
@@ -50,9 +50,9 @@ function resolveExposure(model: FileModel): Exposure {
   const decoded = model.document.$decoded as Record<string, unknown>;
   const derived = model.document.$derived as StartupFacts;
   const controllerNames = derived['controller.listener.names'].normalised;
-  const bound = validListeners(decoded['listeners'] ?? (model.mode === 'zookeeper' ? defaultListeners() : undefined));
-  const advertisedSource = model.values.has('advertised.listeners') ? decoded['advertised.listeners'] : decoded['listeners'];
-  const advertisedListeners = validListeners(advertisedSource ?? (model.mode === 'zookeeper' ? defaultListeners() : undefined));
+  const boundSource = boundListeners(model.effective, decoded);
+  const bound = validListeners(boundSource);
+  const advertisedListeners = validListeners(explicitlyAdvertised(model.effective, decoded) ?? boundSource);
   const protocols = new Map(Object.entries(derived['listener.security.protocol.map'].protocols));
   const endpoint = (l: ValidListener): Endpoint => ({
     name: l.name, host: l.host, port: l.port, protocol: protocols.get(l.name) ?? null,
@@ -87,11 +87,6 @@ type ValidListener = Listener & { name: string; host: string; port: number };
 function validListeners(value: unknown): ValidListener[] {
   if (!Array.isArray(value)) return [];
   return (value as Listener[]).filter((l): l is ValidListener => l.valid && l.name !== null && l.host !== null && l.port !== null);
-}
-
-/** Kafka 2.8's ZooKeeper broker with no `listeners` binds PLAINTEXT on every interface, port 9092. */
-function defaultListeners(): ValidListener[] {
-  return [{ text: 'PLAINTEXT://:9092', name: 'PLAINTEXT', host: '', port: 9092, valid: true, ...hostFacts('') }];
 }
 
 function remoteHostsOf(decoded: Record<string, unknown>): string[] {

@@ -94,10 +94,10 @@ const PROTOCOLS: ReadonlySet<string> = new Set(['PLAINTEXT', ...SSL_OR_SASL]);
 export function deriveStartupFacts(inputs: FactInputs): StartupFacts {
   const { effective, decoded, kafkaVersion } = inputs;
   const atLeast = (version: string): boolean => compareVersions(kafkaVersion, version) >= 0;
-  const listenersDecoded = decoded['listeners'] ?? legacyListeners(effective);
+  const listenersDecoded = boundListeners(effective, decoded);
   const listeners = validListeners(listenersDecoded);
   const listenersReadable = readable(listenersDecoded);
-  const advertisedDecoded = decoded['advertised.listeners'] ?? legacyAdvertised(effective);
+  const advertisedDecoded = explicitlyAdvertised(effective, decoded);
   const advertisedReadable = readable(advertisedDecoded);
   const advertised = advertisedDecoded === undefined ? undefined : validListeners(advertisedDecoded);
   const controllerNames = splitControllerNames(effective['controller.listener.names'], atLeast('4.1'));
@@ -162,7 +162,14 @@ export function deriveStartupFacts(inputs: FactInputs): StartupFacts {
 }
 
 /** 2.8 has no default `listeners`: it listens on PLAINTEXT://host.name:port instead. */
-function legacyListeners(effective: Readonly<Record<string, ConfigValue>>): Listener[] {
+/**
+ * The listeners a node binds: `listeners`, or on 2.8 (no default there) PLAINTEXT on
+ * `host.name`:`port`, as KafkaConfig falls back. Decoded entries, unreadable ones included.
+ */
+export function boundListeners(effective: Readonly<Record<string, ConfigValue>>,
+  decoded: Readonly<Record<string, unknown>>): Listener[] {
+  const listeners = decoded['listeners'];
+  if (Array.isArray(listeners)) return listeners as Listener[];
   const host = typeof effective['host.name'] === 'string' ? effective['host.name'] : '';
   const port = typeof effective['port'] === 'number' ? effective['port'] : 9092;
   return decodeListeners(`PLAINTEXT://${host}:${port}`);
@@ -226,7 +233,14 @@ function truststoreProblem(pem: boolean, path?: string, password?: string, certi
 }
 
 /** 2.8 advertises PLAINTEXT://advertised.host.name:advertised.port when either is set and advertised.listeners is not. */
-function legacyAdvertised(effective: Readonly<Record<string, ConfigValue>>): Listener[] | undefined {
+/**
+ * What a node advertises before Kafka falls back to its bound listeners: `advertised.listeners`,
+ * or on 2.8 `advertised.host.name`/`advertised.port`; undefined when neither is set.
+ */
+export function explicitlyAdvertised(effective: Readonly<Record<string, ConfigValue>>,
+  decoded: Readonly<Record<string, unknown>>): Listener[] | undefined {
+  const advertised = decoded['advertised.listeners'];
+  if (Array.isArray(advertised)) return advertised as Listener[];
   const host = effective['advertised.host.name'];
   const port = effective['advertised.port'];
   if (host === undefined && port === undefined) return undefined;
