@@ -44,7 +44,7 @@ export function knownVersions(): string[] {
 }
 
 export function keyHistory(): KeyHistory {
-  history ??= (JSON.parse(readFileSync(join(catalogDir, 'versions.json'), 'utf8')) as { history: KeyHistory }).history;
+  history ??= byKey((JSON.parse(readFileSync(join(catalogDir, 'versions.json'), 'utf8')) as { history: KeyHistory }).history);
   return history;
 }
 
@@ -65,10 +65,19 @@ export function newestVersion(): string {
 export function loadCatalog(version: string): Catalog {
   let catalog = loaded.get(version);
   if (!catalog) {
-    catalog = JSON.parse(readFileSync(join(catalogDir, `broker-${version}.json`), 'utf8')) as Catalog;
+    const parsed = JSON.parse(readFileSync(join(catalogDir, `broker-${version}.json`), 'utf8')) as Catalog;
+    catalog = { ...parsed, keys: byKey(parsed.keys) };
     loaded.set(version, catalog);
   }
   return catalog;
+}
+
+/**
+ * A table looked up by the keys a file sets, without Object.prototype behind it: a file setting
+ * `constructor` or `toString` must find no catalogue entry, not an inherited function.
+ */
+function byKey<T>(table: Record<string, T>): Record<string, T> {
+  return Object.assign(Object.create(null) as Record<string, T>, table);
 }
 
 const parsedVersions = new Map<string, readonly [number, number]>();

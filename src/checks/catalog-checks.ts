@@ -2,7 +2,7 @@ import { compareVersions, keyHistory } from '../catalog/catalog.js';
 import { closestKey } from '../catalog/closest-key.js';
 import type { FileModel } from '../model/model.js';
 import { baseKey } from '../model/prefixes.js';
-import type { CheckResult, FileCheck } from './check.js';
+import { ownEntry, type CheckResult, type FileCheck } from './check.js';
 
 interface UnknownKeyParams {
   /** Keys Kafka reads although no broker table lists them (authorizer settings, …). */
@@ -62,7 +62,7 @@ function removedBefore(model: FileModel, key: string): string | undefined {
 function unknownKeyHint(model: FileModel, key: string, params: UnknownKeyParams): string {
   const laterSince = keyHistory()[key]?.find(([since]) => compareVersions(since, model.kafkaVersion) > 0)?.[0];
   if (laterSince) return `; it was added in Kafka ${laterSince}`;
-  const topicKey = params.topicKeys[key];
+  const topicKey = ownEntry(params.topicKeys, key);
   if (topicKey) return `; it is a topic-level name: the broker default is ${topicKey}`;
   if (params.clientKeys.includes(key)) return '; it is a client (producer, consumer or admin) setting';
   const prefixed = key.startsWith('listener.name.');
@@ -80,7 +80,7 @@ const removedKey: FileCheck<ReplacementParams> = {
     for (const key of model.values.keys()) {
       const removedIn = removedBefore(model, key);
       if (!removedIn || model.catalog.keys[key]) continue;
-      const replacement = params.keys[key]?.replacement;
+      const replacement = ownEntry(params.keys, key)?.replacement;
       results.push({ key, at: 'key', data: { removedIn, instead: replacement ? `; use ${replacement}` : '' } });
     }
     return results;
@@ -95,7 +95,7 @@ const deprecatedKey: FileCheck<ReplacementParams> = {
     for (const key of model.values.keys()) {
       const fact = model.catalog.keys[key];
       if (!fact) continue;
-      const known = params.keys[key];
+      const known = ownEntry(params.keys, key);
       const deprecatedHere = known?.since ? compareVersions(model.kafkaVersion, known.since) >= 0 : fact.deprecated;
       if (!deprecatedHere) continue;
       results.push({ key, at: 'key', data: {

@@ -18,3 +18,8 @@ export interface FileCheck<P = Record<string, never>> {
   params: Record<string, unknown>;
   run(model: FileModel, params: P): CheckResult[];
 }
+
+/** `table[key]` for a rule's data table looked up by a file's key or value: never an inherited `constructor`. */
+export function ownEntry<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}

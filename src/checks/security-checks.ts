@@ -1,7 +1,7 @@
 import { versionInRange } from '../catalog/catalog.js';
 import { javaTrim } from '../model/convert.js';
 import { isSecretKey } from '../model/secrets.js';
-import type { CheckResult, FileCheck } from './check.js';
+import { ownEntry, type CheckResult, type FileCheck } from './check.js';
 
 const NO_PARAMS = { type: 'object', additionalProperties: false };
 
@@ -70,7 +70,7 @@ const classInVersion: FileCheck<ClassParams> = {
   },
   run(model, params) {
     const value = model.effective[params.key];
-    const shipped = typeof value === 'string' ? params.classes[value] : undefined;
+    const shipped = typeof value === 'string' ? ownEntry(params.classes, value) : undefined;
     if (!shipped || versionInRange(model.kafkaVersion, shipped.since, shipped.until)) return [];
     const availability = shipped.until && !versionInRange(model.kafkaVersion, undefined, shipped.until)
       ? `was removed in Kafka ${shipped.until}` : `exists only from Kafka ${shipped.since}`;

@@ -47,7 +47,7 @@ export interface ModelOptions {
 
 export function buildModel(file: string, parsed: ParsedProperties, options: ModelOptions = {}): FileModel {
   const values = new Map<string, string>();
-  const set: Record<string, true> = {};
+  const set: Record<string, true> = Object.create(null);
   for (const [key, entry] of parsed.entries) {
     values.set(key, entry.value);
     set[key] = true;
