@@ -66,7 +66,10 @@ function cluster(number: number, nodes: ClusterNode[], reason: string, declared:
 function withoutVariants(nodes: readonly ClusterNode[]): ClusterNode[] {
   const seen = new Set<string>();
   return nodes.filter((node) => {
-    const endpoints = node.advertised.filter((l) => l.valid).map((l) => `${(l.host ?? '').toLowerCase()}:${l.port}`);
+    // An empty or wildcard host names no machine (Kafka advertises the local host name), so
+    // two files advertising only `:9092` may be any two nodes, not one node written twice.
+    const endpoints = node.advertised.filter((l) => l.valid && l.host !== null && l.host !== '' && !hostFacts(l.host).wildcard)
+      .map((l) => `${(l.host as string).toLowerCase()}:${l.port}`);
     if (node.id === undefined || endpoints.length === 0) return true;
     const identity = `${node.id}|${[...new Set(endpoints)].sort().join(',')}`;
     if (seen.has(identity)) return false;
