@@ -1,5 +1,5 @@
 import { exposureOf, type Endpoint } from '../model/endpoints.js';
-import { enabledSaslMechanisms } from '../model/startup-facts.js';
+import { addressSourceKey, enabledSaslMechanisms } from '../model/startup-facts.js';
 import type { FileModel } from '../model/model.js';
 import type { CheckResult, FileCheck } from './check.js';
 
@@ -8,15 +8,16 @@ const NO_PARAMS = { type: 'object', additionalProperties: false };
 const describe = (endpoints: Endpoint[]) => endpoints.map((e) => `${e.name}://${e.host}:${e.port}`).join(', ');
 
 /** Findings on `listeners` (where the endpoints are written; the engine falls back when it is a default). */
-function onListeners(endpoints: Endpoint[]): CheckResult[] {
-  return endpoints.length === 0 ? [] : [{ key: 'listeners', data: { endpoints: describe(endpoints) } }];
+function onListeners(model: FileModel, endpoints: Endpoint[]): CheckResult[] {
+  return endpoints.length === 0 ? []
+    : [{ key: addressSourceKey(model.values, model.catalog.keys, 'bound'), data: { endpoints: describe(endpoints) } }];
 }
 
 /** Listeners other machines can reach that carry no encryption and no authentication. */
 const plaintextExposure: FileCheck = {
   name: 'plaintext-exposure',
   params: NO_PARAMS,
-  run: (model) => onListeners(exposureOf(model).bound.filter((e) => e.protocol === 'PLAINTEXT' && e.reachable)),
+  run: (model) => onListeners(model, exposureOf(model).bound.filter((e) => e.protocol === 'PLAINTEXT' && e.reachable)),
 };
 
 /** Authenticated listeners reachable from other machines while no authorizer restricts what a principal may do. */
@@ -25,7 +26,7 @@ const authenticationWithoutAuthorizer: FileCheck = {
   params: NO_PARAMS,
   run(model) {
     if (model.effective['authorizer.class.name'] !== '') return [];
-    return onListeners(exposureOf(model).bound.filter((e) => e.reachable && authenticates(model, e)));
+    return onListeners(model, exposureOf(model).bound.filter((e) => e.reachable && authenticates(model, e)));
   },
 };
 
@@ -38,7 +39,7 @@ function authenticates(model: FileModel, endpoint: Endpoint): boolean {
 const plainOverCleartext: FileCheck = {
   name: 'sasl-plain-cleartext',
   params: NO_PARAMS,
-  run: (model) => onListeners(exposureOf(model).bound.filter((e) =>
+  run: (model) => onListeners(model, exposureOf(model).bound.filter((e) =>
     e.protocol === 'SASL_PLAINTEXT' && e.reachable && enabledSaslMechanisms(model.values, model.effective, e.name).includes('PLAIN'))),
 };
 
@@ -47,17 +48,13 @@ const plainOverCleartext: FileCheck = {
  * bootstrap servers, ZooKeeper hosts): the node is part of a multi-host setup, yet tells every
  * client and broker to connect to their own localhost.
  */
-/** The keys an advertised address comes from, in the order Kafka falls back (2.8's legacy keys included). */
-const ADVERTISED_SOURCES = ['advertised.listeners', 'advertised.host.name', 'advertised.port', 'listeners', 'host.name', 'port'];
-
 const loopbackAdvertisement: FileCheck = {
   name: 'loopback-advertisement',
   params: NO_PARAMS,
   run(model) {
     const { advertised, remoteHosts } = exposureOf(model);
     if (advertised.length === 0 || advertised.some((e) => e.reachable) || remoteHosts.length === 0) return [];
-    const key = ADVERTISED_SOURCES.find((k) => model.values.has(k) && model.catalog.keys[k]) ?? 'listeners';
-    return [{ key, data: { endpoints: describe(advertised), remote: remoteHosts.join(', ') } }];
+    return [{ key: addressSourceKey(model.values, model.catalog.keys, 'advertised'), data: { endpoints: describe(advertised), remote: remoteHosts.join(', ') } }];
   },
 };
 

@@ -249,6 +249,20 @@ export function explicitlyAdvertised(effective: Readonly<Record<string, ConfigVa
   return decodeListeners(`PLAINTEXT://${typeof host === 'string' ? host : fallbackHost}:${typeof port === 'number' ? port : fallbackPort}`);
 }
 
+/** The keys a node's bound and advertised addresses come from, in the order Kafka falls back (2.8's legacy keys included). */
+const BOUND_SOURCES = ['listeners', 'host.name', 'port'];
+const ADVERTISED_SOURCES = ['advertised.listeners', 'advertised.host.name', 'advertised.port', ...BOUND_SOURCES];
+
+/**
+ * Where a finding about the addresses a node binds (or advertises) points: the first of those
+ * keys the file sets and its version knows, else `listeners`.
+ */
+export function addressSourceKey(values: ReadonlyMap<string, string>, known: Readonly<Record<string, unknown>>,
+  addresses: 'bound' | 'advertised'): string {
+  return (addresses === 'bound' ? BOUND_SOURCES : ADVERTISED_SOURCES)
+    .find((key) => values.has(key) && known[key] !== undefined) ?? 'listeners';
+}
+
 function validListeners(decoded: unknown): Listener[] {
   return Array.isArray(decoded) ? (decoded as Listener[]).filter((l) => l.valid) : [];
 }

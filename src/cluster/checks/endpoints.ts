@@ -1,4 +1,5 @@
 import { hostFacts, type Listener } from '../../model/listeners.js';
+import { addressSourceKey } from '../../model/startup-facts.js';
 import { perCluster, where, type ClusterCheck, type ClusterCheckResult } from '../check.js';
 import { collisions } from '../consensus.js';
 import type { ClusterNode } from '../node.js';
@@ -47,7 +48,7 @@ export const listenerPortConflict: ClusterCheck = {
       const machine = l.valid ? machineOf(l.host) : undefined;
       return machine === undefined ? [] : [`${machine}\u0000${l.port}`];
     })),
-    () => 'listeners',
+    (node) => addressSourceKey(node.model.values, node.model.catalog.keys, 'bound'),
     (claim) => claim.split('\u0000').map((part, i) => (i === 0 ? hostLabel(part) : part)).join(':'),
   )),
 };
@@ -58,7 +59,7 @@ export const advertisedEndpointShared: ClusterCheck = {
   params: none,
   run: perCluster((cluster) => {
     const brokers = cluster.distinct.filter((n) => n.broker);
-    const key = (node: ClusterNode) => (node.model.values.has('advertised.listeners') ? 'advertised.listeners' : 'listeners');
+    const key = (node: ClusterNode) => addressSourceKey(node.model.values, node.model.catalog.keys, 'advertised');
     const claims = (node: ClusterNode) => node.advertised.flatMap((l: Listener) => {
       if (!l.valid || l.host === null || l.host === '' || hostFacts(l.host).wildcard) return [];
       if (l.name !== null && node.controllerListenerNames.includes(l.name)) return [];
