@@ -89,6 +89,32 @@ describe('cross-file findings', () => {
     expect(duplicates[0]?.message).toContain('b2.properties:1');
   });
 
+  it('keeps each finding small when many files share one mistake: three files named, ten related, the rest counted', () => {
+    const broker = (name: string, id: number, host: string, voters: string, hours: number) => write(name, ['process.roles=broker',
+      `node.id=${id}`, `controller.quorum.voters=${voters}`, 'controller.quorum.bootstrap.servers=c1.example.com:9093',
+      'controller.listener.names=CONTROLLER', `listeners=PLAINTEXT://${host}:9092`, 'log.dirs=/data/kafka', `log.retention.hours=${hours}`]);
+    const count = 300;
+    // One load-balancer name advertised by every broker, two voter sets half and half, a retention per file.
+    const shared = Array.from({ length: count }, (_, i) => broker(`lb/b${i}.properties`, i, 'kafka.example.com', i < count / 2 ? VOTERS : '9@c9.example.com:9093', i));
+    // Two ids between all of them, each broker on its own host.
+    const reused = Array.from({ length: count }, (_, i) => broker(`ids/b${i}.properties`, i % 2, `kafka${i}.example.com`, VOTERS, 168));
+    const expectations = [
+      [shared, 'advertised-endpoint-shared', `and ${count - 1 - 3} more`, 10],
+      // The three other values shown, one file each.
+      [shared, 'cluster-setting-differs', `and ${count - 1 - 3} other values`, 3],
+      [shared, 'quorum-voters-differ', `and ${count / 2 - 3} more`, 10],
+      [reused, 'duplicate-node-id', `and ${count / 2 - 1 - 3} more`, 10],
+    ] as const;
+    for (const [files, id, rest, related] of expectations) {
+      const findings = ofRule(lintFiles(files, { kafkaVersion: '4.0' }), id);
+      expect(findings.length, id).toBe(count);
+      for (const finding of findings) {
+        expect(finding.message, id).toContain(rest);
+        expect(finding.related?.length, id).toBe(related);
+      }
+    }
+  });
+
   it('uses the declared broker count (--brokers) for a single template, and stays silent without it', () => {
     const template = zkBroker('server.properties', 0, `${ZK}/kafka`, ['default.replication.factor=3']);
     expect(ofRule(lintFiles([template], { kafkaVersion: '3.9' }), 'replication-factor-above-broker-count')).toEqual([]);

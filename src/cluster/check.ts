@@ -51,3 +51,29 @@ export function groupBy<T>(items: Iterable<T>, keyOf: (item: T) => string | unde
   }
   return groups;
 }
+
+/**
+ * How many other files one cross-file finding names in its message, and lists as related
+ * locations. A mistake many files share (every broker advertising one load-balancer name)
+ * would otherwise have each file's finding name every other file: output quadratic in the
+ * files, which at a thousand brokers overflowed the JSON report.
+ */
+export const NAMED_FILES = 3;
+export const RELATED_FILES = 10;
+
+/** The first `limit` holders of a claim other than `node`, found without walking the rest. */
+export function othersThan(node: ClusterNode, holders: readonly ClusterNode[], limit = RELATED_FILES): ClusterNode[] {
+  const others: ClusterNode[] = [];
+  for (const holder of holders) {
+    if (others.length === limit) break;
+    if (holder !== node) others.push(holder);
+  }
+  return others;
+}
+
+/** `a:3, b:4, c:2 and 12 more`: the first files of `nodes` (of `total` in all), each at its `keyOf` line. */
+export function nameFiles(nodes: readonly ClusterNode[], total: number, keyOf: (node: ClusterNode) => string | undefined): string {
+  const named = nodes.slice(0, NAMED_FILES).map((node) => where(node, keyOf(node))).join(', ');
+  const rest = total - Math.min(nodes.length, NAMED_FILES);
+  return rest > 0 ? `${named} and ${rest} more` : named;
+}

@@ -1,12 +1,18 @@
-import { groupBy } from './check.js';
+import { groupBy, nameFiles, RELATED_FILES, type RelatedNode } from './check.js';
 import type { ClusterNode } from './node.js';
 
-/** A file whose value differs from the rest of its cluster, with the other values and their files. */
+/** A file whose value differs from the rest of its cluster, with the most common other values and their files. */
 export interface Dissent {
   node: ClusterNode;
   value: string;
+  /** The other values, most common first, at most OTHER_VALUES of them. */
   others: { value: string; nodes: ClusterNode[] }[];
+  /** How many other values the cluster holds in all. */
+  otherValues: number;
 }
+
+/** How many of the other values a finding shows: every file with a value of its own would make the report quadratic. */
+const OTHER_VALUES = 3;
 
 /**
  * Where the files of a cluster disagree on a value (compared after `valueOf` normalises it;
@@ -16,16 +22,38 @@ export interface Dissent {
 export function dissents(nodes: readonly ClusterNode[], valueOf: (node: ClusterNode) => string | undefined): Dissent[] {
   const byValue = groupBy(nodes, valueOf);
   if (byValue.size < 2) return [];
-  const sizes = [...byValue.values()].map((group) => group.length);
-  const largest = Math.max(...sizes);
-  const majority = sizes.filter((size) => size === largest).length === 1 ? largest : Infinity;
+  // Most common first (a stable sort keeps the files' order among equals).
+  const groups = [...byValue].map(([value, members]) => ({ value, nodes: members })).sort((a, b) => b.nodes.length - a.nodes.length);
+  const largest = groups[0]!.nodes.length;
+  const majority = groups[1]!.nodes.length === largest ? Infinity : largest;
   const result: Dissent[] = [];
-  for (const [value, group] of byValue) {
-    if (group.length === majority) continue;
-    const others = [...byValue].filter(([other]) => other !== value).map(([other, members]) => ({ value: other, nodes: members }));
-    for (const node of group) result.push({ node, value, others });
+  for (const group of groups) {
+    if (group.nodes.length === majority) continue;
+    const others = groups.slice(0, OTHER_VALUES + 1).filter((other) => other !== group).slice(0, OTHER_VALUES);
+    for (const node of group.nodes) result.push({ node, value: group.value, others, otherValues: groups.length - 1 });
   }
   return result;
+}
+
+/** `v1 in a:3, b:4 and 2 more; v2 in c:1` (and how many other values are left out): a dissent's other values for its message. */
+export function describeOthers({ others, otherValues }: Dissent, keyOf: (node: ClusterNode) => string | undefined): string {
+  const text = others.map((o) => `${o.value} in ${nameFiles(o.nodes, o.nodes.length, keyOf)}`).join('; ');
+  const rest = otherValues - others.length;
+  return rest > 0 ? `${text}; and ${rest} other value${rest === 1 ? '' : 's'}` : text;
+}
+
+/** The first files of a dissent's other values as related locations, each with a message about its value. */
+export function dissentRelated({ others }: Dissent, keyOf: (node: ClusterNode) => string | undefined,
+  message: (value: string) => string): RelatedNode[] {
+  const related: RelatedNode[] = [];
+  for (const { value, nodes } of others) {
+    for (const node of nodes) {
+      if (related.length === RELATED_FILES) return related;
+      const key = keyOf(node);
+      related.push({ node, ...(key === undefined ? {} : { key }), message: message(value) });
+    }
+  }
+  return related;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { hostFacts, type Listener } from '../../model/listeners.js';
 import { addressSourceKey } from '../../model/startup-facts.js';
-import { perCluster, where, type ClusterCheck, type ClusterCheckResult } from '../check.js';
+import { nameFiles, othersThan, perCluster, type ClusterCheck, type ClusterCheckResult } from '../check.js';
 import { collisions } from '../consensus.js';
 import type { ClusterNode } from '../node.js';
 
@@ -25,11 +25,11 @@ function report(groups: Map<string, ClusterNode[]>, keyOf: (node: ClusterNode) =
   const results: ClusterCheckResult[] = [];
   for (const [claim, holders] of groups) {
     for (const node of holders) {
-      const others = holders.filter((o) => o !== node);
+      const others = othersThan(node, holders);
       results.push({
         node,
         key: keyOf(node),
-        data: { claim: label(claim), others: others.map((o) => where(o, keyOf(o))).join(', ') },
+        data: { claim: label(claim), others: nameFiles(others, holders.length - 1, keyOf) },
         related: others.map((o) => ({ node: o, key: keyOf(o), message: `${label(claim)} here too` })),
       });
     }

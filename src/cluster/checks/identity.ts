@@ -1,4 +1,4 @@
-import { perCluster, where, type ClusterCheck, type ClusterCheckResult } from '../check.js';
+import { nameFiles, othersThan, perCluster, type ClusterCheck, type ClusterCheckResult } from '../check.js';
 import { collisions } from '../consensus.js';
 
 /** Two files of one cluster with the same node.id / broker.id: one finding in each, naming the others. */
@@ -9,11 +9,11 @@ export const duplicateIds: ClusterCheck = {
     const results: ClusterCheckResult[] = [];
     for (const [, holders] of collisions(cluster.distinct, (node) => (node.id === undefined ? [] : [String(node.id)]))) {
       for (const node of holders) {
-        const others = holders.filter((other) => other !== node);
+        const others = othersThan(node, holders);
         results.push({
           node,
           ...(node.idKey ? { key: node.idKey } : {}),
-          data: { others: others.map((o) => where(o, o.idKey)).join(', ') },
+          data: { others: nameFiles(others, holders.length - 1, (o) => o.idKey) },
           related: others.map((o) => ({ node: o, ...(o.idKey ? { key: o.idKey } : {}), message: `${o.idKey}=${o.id} here too` })),
         });
       }

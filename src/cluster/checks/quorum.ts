@@ -1,6 +1,6 @@
 import type { Voter } from '../../model/voters.js';
-import { groupBy, perCluster, where, type ClusterCheck, type ClusterCheckResult } from '../check.js';
-import { dissents } from '../consensus.js';
+import { groupBy, nameFiles, perCluster, RELATED_FILES, type ClusterCheck, type ClusterCheckResult } from '../check.js';
+import { describeOthers, dissentRelated, dissents } from '../consensus.js';
 import type { Cluster } from '../grouping.js';
 import type { ClusterNode } from '../node.js';
 
@@ -22,20 +22,16 @@ function clusterVoters(cluster: Cluster): { voters: Voter[]; node: ClusterNode; 
   return { voters: node.voters, node, ids: new Set(node.voters.flatMap((v) => (v.id === null ? [] : [v.id]))) };
 }
 
-function describeOthers(others: { value: string; nodes: ClusterNode[] }[], key: string): string {
-  return others.map((o) => `${o.value} in ${o.nodes.map((n) => where(n, key)).join(', ')}`).join('; ');
-}
-
 /** Nodes of one cluster listing different voter sets; each file off the common set is flagged. */
 export const votersDiffer: ClusterCheck = {
   name: 'voters-differ',
   params: none,
   run: perCluster((cluster) => {
-    return dissents(cluster.distinct, votersValue).map(({ node, others }) => ({
-      node,
+    return dissents(cluster.distinct, votersValue).map((dissent) => ({
+      node: dissent.node,
       key: VOTERS,
-      data: { others: describeOthers(others, VOTERS) },
-      related: others.flatMap((o) => o.nodes.map((n) => ({ node: n, key: VOTERS, message: `${VOTERS}=${o.value}` }))),
+      data: { others: describeOthers(dissent, () => VOTERS) },
+      related: dissentRelated(dissent, () => VOTERS, (value) => `${VOTERS}=${value}`),
     }));
   }),
 };
@@ -82,8 +78,8 @@ export const controllerOutsideQuorum: ClusterCheck = {
       results.push({
         node,
         ...(node.idKey ? { key: node.idKey } : {}),
-        data: { voters: [...ids].join(', '), others: holders.slice(0, 3).map((n) => where(n, VOTERS)).join(', ') + (holders.length > 3 ? ` and ${holders.length - 3} more` : '') },
-        related: holders.map((n) => ({ node: n, key: VOTERS, message: `${VOTERS} without id ${node.id}` })),
+        data: { voters: [...ids].join(', '), others: nameFiles(holders, holders.length, () => VOTERS) },
+        related: holders.slice(0, RELATED_FILES).map((n) => ({ node: n, key: VOTERS, message: `${VOTERS} without id ${node.id}` })),
       });
     }
     return results;

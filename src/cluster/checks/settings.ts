@@ -1,7 +1,7 @@
 import { formatValue } from '../../engine/message.js';
 import type { ConfigValue } from '../../model/convert.js';
-import { perCluster, where, type ClusterCheck, type ClusterCheckResult } from '../check.js';
-import { dissents } from '../consensus.js';
+import { perCluster, type ClusterCheck, type ClusterCheckResult } from '../check.js';
+import { describeOthers, dissentRelated, dissents } from '../consensus.js';
 import type { ClusterNode } from '../node.js';
 
 interface SettingsParams {
@@ -32,16 +32,12 @@ export const clusterSettingDiffers: ClusterCheck<SettingsParams> = {
       if (!brokers.some((n) => sources.some((k) => n.model.values.has(k)))) continue;
       const valueOf = (node: ClusterNode) => (key === RETENTION[0] ? retentionMs(node) : settingOf(node, key));
       const at = (node: ClusterNode) => sources.find((k) => node.model.values.has(k)) ?? key;
-      for (const { node, value, others } of dissents(brokers, valueOf)) {
+      for (const dissent of dissents(brokers, valueOf)) {
         results.push({
-          node,
-          key: at(node),
-          data: {
-            setting: key,
-            value,
-            others: others.map((o) => `${o.value} in ${o.nodes.map((n) => where(n, at(n))).join(', ')}`).join('; '),
-          },
-          related: others.flatMap((o) => o.nodes.map((n) => ({ node: n, key: at(n), message: `${key}=${o.value}` }))),
+          node: dissent.node,
+          key: at(dissent.node),
+          data: { setting: key, value: dissent.value, others: describeOthers(dissent, at) },
+          related: dissentRelated(dissent, at, (value) => `${key}=${value}`),
         });
       }
     }

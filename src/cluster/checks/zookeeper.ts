@@ -1,9 +1,10 @@
 import { dirname } from 'node:path';
-import { groupBy, perCluster, where, type ClusterCheck, type ClusterCheckResult } from '../check.js';
-import { components, dissents } from '../consensus.js';
+import { groupBy, perCluster, RELATED_FILES, type ClusterCheck, type ClusterCheckResult } from '../check.js';
+import { components, describeOthers, dissentRelated, dissents } from '../consensus.js';
 import type { ClusterNode } from '../node.js';
 
 const CONNECT = 'zookeeper.connect';
+const NAMED_DIRECTORIES = 3;
 const none = { type: 'object', additionalProperties: false };
 
 const hostsOf = (node: ClusterNode) =>
@@ -28,12 +29,12 @@ export const zookeeperConnectDiffers: ClusterCheck = {
     const byUnit = groupBy(clusters.flatMap((c) => c.distinct.filter((n) => n.zookeeper)), (n) => n.unit);
     for (const unit of byUnit.values()) {
       for (const ensemble of components(unit, hostsOf)) {
-        for (const { node, others } of dissents(ensemble, connectValue)) {
+        for (const dissent of dissents(ensemble, connectValue)) {
           results.push({
-            node,
+            node: dissent.node,
             key: CONNECT,
-            data: { others: others.map((o) => `${o.value} in ${o.nodes.map((n) => where(n, CONNECT)).join(', ')}`).join('; ') },
-            related: others.flatMap((o) => o.nodes.map((n) => ({ node: n, key: CONNECT, message: `${CONNECT}=${o.value}` }))),
+            data: { others: describeOthers(dissent, () => CONNECT) },
+            related: dissentRelated(dissent, () => CONNECT, (value) => `${CONNECT}=${value}`),
           });
         }
       }
@@ -55,22 +56,40 @@ export const zookeeperNamespaceShared: ClusterCheck = {
     const units = [...groupBy(cluster.distinct.filter((n) => n.broker && n.zookeeper), (n) => n.unit).values()]
       .filter((unit) => unit.length >= 2);
     if (units.length < 2) return [];
-    const idsOf = (unit: ClusterNode[]) => new Set(unit.flatMap((n) => (n.id === undefined ? [] : [n.id])));
+    // Which directories use each id, in one pass: comparing every directory with every other was
+    // quadratic in the directories.
+    const unitsById = new Map<number, Set<ClusterNode[]>>();
+    for (const unit of units) {
+      for (const node of unit) {
+        if (node.id === undefined) continue;
+        let holders = unitsById.get(node.id);
+        if (!holders) unitsById.set(node.id, holders = new Set());
+        holders.add(unit);
+      }
+    }
     const results: ClusterCheckResult[] = [];
     for (const unit of units) {
-      const ids = idsOf(unit);
-      const twins = units.filter((other) => other !== unit && [...idsOf(other)].some((id) => ids.has(id)));
-      if (twins.length === 0) continue;
-      const elsewhere = twins.flat();
-      for (const node of unit) {
-        results.push({
-          node,
-          key: CONNECT,
-          // Directories as the user named the files: the resolved unit would print this machine's paths.
-          data: { others: [...new Set(elsewhere.map((n) => dirname(n.model.file)))].join(', ') },
-          related: elsewhere.map((n) => ({ node: n, key: CONNECT, message: `${CONNECT} of a broker in another directory` })),
-        });
+      // The first few other directories only: each stop is a few steps, so the check stays
+      // linear even when every directory reuses the same ids.
+      const twins = new Set<ClusterNode[]>();
+      let more = false;
+      search: for (const node of unit) {
+        for (const other of node.id === undefined ? [] : unitsById.get(node.id) ?? []) {
+          if (other === unit || twins.has(other)) continue;
+          if (twins.size === NAMED_DIRECTORIES) {
+            more = true;
+            break search;
+          }
+          twins.add(other);
+        }
       }
+      if (twins.size === 0) continue;
+      // A unit is one directory; it is shown as the user named its files, not as this machine's resolved path.
+      const directories = [...twins].map((other) => dirname(other[0]!.model.file)).join(', ');
+      const others = more ? `${directories} and other directories` : directories;
+      const related = [...twins].flatMap((other) => other.slice(0, RELATED_FILES)).slice(0, RELATED_FILES)
+        .map((n) => ({ node: n, key: CONNECT, message: `${CONNECT} of a broker in another directory` }));
+      for (const node of unit) results.push({ node, key: CONNECT, data: { others }, related });
     }
     return results;
   }),
