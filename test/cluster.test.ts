@@ -66,6 +66,33 @@ describe('grouping files into clusters', () => {
     expect(ofRule(report, 'duplicate-node-id')).toEqual([]);
   });
 
+  it('reads every loopback name as one local server, and a host however it is written (case, trailing dot, IPv6 form)', () => {
+    const local1 = zkBroker('demo/one.properties', 1, 'localhost:2181');
+    const local2 = zkBroker('demo/two.properties', 2, '127.0.0.1:2181');
+    const dns1 = zkBroker('dns/one.properties', 1, 'zk1.example.com:2181,zk2.example.com:2181/kafka');
+    const dns2 = zkBroker('dns/two.properties', 2, 'ZK2.example.com./kafka');
+    const v6a = zkBroker('v6/one.properties', 1, '[2001:db8::10]:2181,[2001:db8::11]:2181/kafka');
+    const v6b = zkBroker('v6/two.properties', 2, '[2001:DB8:0:0:0:0:0:10]/kafka');
+    const report = lintFiles([local1, local2, dns1, dns2, v6a, v6b], { kafkaVersion: '3.9' });
+    expect(clusterFiles(report)).toEqual([['demo/one.properties', 'demo/two.properties'],
+      ['dns/one.properties', 'dns/two.properties'], ['v6/one.properties', 'v6/two.properties']]);
+  });
+
+  it('does not join clusters through a wildcard address, which names no machine', () => {
+    const files = ['a', 'b'].flatMap((x) => {
+      const quorum = `controller.quorum.voters=1@ctl-${x}.example.com:9093`;
+      return [
+        write(`${x}/controller.properties`, ['process.roles=controller', 'node.id=1', quorum, 'listeners=CONTROLLER://0.0.0.0:9093',
+          'controller.listener.names=CONTROLLER', 'log.dirs=/var/lib/kafka']),
+        write(`${x}/broker.properties`, ['process.roles=broker', 'node.id=2', quorum, 'listeners=PLAINTEXT://0.0.0.0:9092',
+          `advertised.listeners=PLAINTEXT://broker-${x}.example.com:9092`, 'controller.listener.names=CONTROLLER', 'log.dirs=/var/lib/kafka']),
+      ];
+    });
+    const report = lintFiles(files, { kafkaVersion: '3.9' });
+    expect(clusterFiles(report)).toEqual([['a/broker.properties', 'a/controller.properties'], ['b/broker.properties', 'b/controller.properties']]);
+    expect(ofRule(report, 'duplicate-node-id')).toEqual([]);
+  });
+
   it('treats every file as one cluster with cluster: true (--cluster)', () => {
     const a = zkBroker('x/a.properties', 1, `${ZK}/a`);
     const b = zkBroker('y/b.properties', 1, `${ZK}/b`);

@@ -1,5 +1,5 @@
 import type { ClusterReport } from '../report.js';
-import { hostFacts, type Listener } from '../model/listeners.js';
+import { hostFacts, hostKey, type Listener } from '../model/listeners.js';
 import { components } from './consensus.js';
 import { UNIT_DECLARED, type ClusterNode } from './node.js';
 
@@ -69,7 +69,7 @@ function withoutVariants(nodes: readonly ClusterNode[]): ClusterNode[] {
     // An empty or wildcard host names no machine (Kafka advertises the local host name), so
     // two files advertising only `:9092` may be any two nodes, not one node written twice.
     const endpoints = node.advertised.filter((l) => l.valid && l.host !== null && l.host !== '' && !hostFacts(l.host).wildcard)
-      .map((l) => `${(l.host as string).toLowerCase()}:${l.port}`);
+      .map((l) => `${hostKey(l.host as string)}:${l.port}`);
     if (node.id === undefined || endpoints.length === 0) return true;
     const identity = `${node.id}|${[...new Set(endpoints)].sort().join(',')}`;
     if (seen.has(identity)) return false;
@@ -78,19 +78,26 @@ function withoutVariants(nodes: readonly ClusterNode[]): ClusterNode[] {
   });
 }
 
-/** The addresses that identify the cluster a file belongs to. */
+/**
+ * The addresses that identify the cluster a file belongs to. A wildcard or empty host names no
+ * machine and identifies nothing; every loopback name (localhost, 127.x, ::1) is the same local
+ * server, which files share only within one directory.
+ */
 function tokensOf(node: ClusterNode): string[] {
   const tokens: string[] = [];
-  const scoped = (host: string) => (hostFacts(host).loopback ? `${node.unit}|` : '');
+  const server = (host: string | null, port: number | null): string | undefined => {
+    if (host === null || host === '') return undefined;
+    const facts = hostFacts(host);
+    if (facts.wildcard) return undefined;
+    return facts.loopback ? `${node.unit}|loopback:${port}` : `${hostKey(host)}:${port}`;
+  };
   for (const host of node.zookeeper?.hosts ?? []) {
-    if (!host.valid || host.host === null) continue;
-    const name = host.host.toLowerCase();
-    tokens.push(`zk ${scoped(name)}${name}:${host.port}${node.zookeeper?.chroot ?? '/'}`);
+    const address = host.valid ? server(host.host, host.port) : undefined;
+    if (address !== undefined) tokens.push(`zk ${address}${node.zookeeper?.chroot ?? '/'}`);
   }
-  for (const address of [...(node.voters ?? []), ...(node.bootstrapServers ?? []), ...controllerEndpoints(node)]) {
-    if (!address.valid || address.host === null || address.host === '') continue;
-    const name = address.host.toLowerCase();
-    tokens.push(`quorum ${scoped(name)}${name}:${address.port}`);
+  for (const quorum of [...(node.voters ?? []), ...(node.bootstrapServers ?? []), ...controllerEndpoints(node)]) {
+    const address = quorum.valid ? server(quorum.host, quorum.port) : undefined;
+    if (address !== undefined) tokens.push(`quorum ${address}`);
   }
   return tokens;
 }

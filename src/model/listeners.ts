@@ -82,6 +82,22 @@ export function hostFacts(host: string | null): HostFacts {
 }
 
 /**
+ * A host name or address as two files are compared on it: lower case (DNS names are not case
+ * sensitive), without the root's trailing dot (`zk1.example.com.` is `zk1.example.com`), and an
+ * IPv6 literal in its one shortest form (`2001:DB8:0:0:0:0:0:10` is `2001:db8::10`).
+ */
+export function hostKey(host: string): string {
+  const name = host.toLowerCase();
+  if (name.includes(':') && isIPv6(name)) {
+    // The URL parser writes an address in its shortest form; it takes no zone (`%eth0`), kept as written.
+    const zone = name.indexOf('%');
+    const address = zone === -1 ? name : name.slice(0, zone);
+    return new URL(`http://[${address}]/`).hostname.slice(1, -1) + (zone === -1 ? '' : name.slice(zone));
+  }
+  return name.endsWith('.') && name.length > 1 ? name.slice(0, -1) : name;
+}
+
+/**
  * Java's Integer.parseInt: an optional sign, ASCII digits (as convert.ts reads INT keys) and the
  * 32-bit range; no trimming, so `1 @host:9093` has no voter id.
  */

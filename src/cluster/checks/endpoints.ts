@@ -1,4 +1,4 @@
-import { hostFacts, type Listener } from '../../model/listeners.js';
+import { hostFacts, hostKey, type Listener } from '../../model/listeners.js';
 import { addressSourceKey } from '../../model/startup-facts.js';
 import { nameFiles, othersThan, perCluster, type ClusterCheck, type ClusterCheckResult } from '../check.js';
 import { collisions } from '../consensus.js';
@@ -14,7 +14,18 @@ function machineOf(host: string | null): string | undefined {
   if (host === null || host === '') return undefined;
   const facts = hostFacts(host);
   if (facts.wildcard) return undefined;
-  return facts.loopback ? 'loopback' : host.toLowerCase();
+  return facts.loopback ? 'loopback' : hostKey(host);
+}
+
+/**
+ * The address a listener binds, as two nodes on one machine clash on it: `localhost` is
+ * 127.0.0.1, while 127.0.0.2 or ::1 is a socket address of its own (both bind at once). Empty
+ * and wildcard hosts are left out: which machine they are on is unknown.
+ */
+function bindAddressOf(host: string | null): string | undefined {
+  if (machineOf(host) === undefined) return undefined;
+  const key = hostKey(host as string);
+  return key === 'localhost' ? '127.0.0.1' : key;
 }
 
 const machinesOf = (node: ClusterNode) =>
@@ -39,17 +50,18 @@ function report(groups: Map<string, ClusterNode[]>, keyOf: (node: ClusterNode) =
 
 const hostLabel = (machine: string) => (machine === 'loopback' ? 'localhost' : machine);
 
-/** Two files binding the same port on the same named host. */
+/** Two files binding the same port on the same address. */
 export const listenerPortConflict: ClusterCheck = {
   name: 'listener-port-conflict',
   params: none,
   run: perCluster((cluster) => report(
     collisions(cluster.distinct, (node) => node.listeners.flatMap((l) => {
-      const machine = l.valid ? machineOf(l.host) : undefined;
-      return machine === undefined ? [] : [`${machine}\u0000${l.port}`];
+      const address = l.valid ? bindAddressOf(l.host) : undefined;
+      if (address === undefined) return [];
+      return [address.includes(':') ? `[${address}]:${l.port}` : `${address}:${l.port}`];
     })),
     (node) => addressSourceKey(node.model.values, node.model.catalog.keys, 'bound'),
-    (claim) => claim.split('\u0000').map((part, i) => (i === 0 ? hostLabel(part) : part)).join(':'),
+    (claim) => claim,
   )),
 };
 
@@ -63,7 +75,7 @@ export const advertisedEndpointShared: ClusterCheck = {
     const claims = (node: ClusterNode) => node.advertised.flatMap((l: Listener) => {
       if (!l.valid || l.host === null || l.host === '' || hostFacts(l.host).wildcard) return [];
       if (l.name !== null && node.controllerListenerNames.includes(l.name)) return [];
-      return [`${l.host.toLowerCase()}:${l.port}`];
+      return [`${hostKey(l.host)}:${l.port}`];
     });
     return report(collisions(brokers, claims), key, (claim) => claim);
   }),

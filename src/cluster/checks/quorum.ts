@@ -1,3 +1,4 @@
+import { hostKey } from '../../model/listeners.js';
 import type { Voter } from '../../model/voters.js';
 import { groupBy, nameFiles, perCluster, RELATED_FILES, type ClusterCheck, type ClusterCheckResult } from '../check.js';
 import { describeOthers, dissentRelated, dissents } from '../consensus.js';
@@ -7,10 +8,10 @@ import type { ClusterNode } from '../node.js';
 const VOTERS = 'controller.quorum.voters';
 const none = { type: 'object', additionalProperties: false };
 
-/** A voter set compared as a set: order and host case do not matter to Kafka. */
+/** A voter set compared as a set: order and the way a host is written (case, trailing dot, IPv6 form) do not matter. */
 function votersValue(node: ClusterNode): string | undefined {
   if (!node.voters) return undefined;
-  return [...new Set(node.voters.map((v) => `${v.id}@${(v.host ?? '').toLowerCase()}:${v.port}`))].sort().join(',');
+  return [...new Set(node.voters.map((v) => `${v.id}@${hostKey(v.host ?? '')}:${v.port}`))].sort().join(',');
 }
 
 /** The voter set most files of the cluster give, the first file that gives it, and its voter ids. */

@@ -1,4 +1,5 @@
 import { dirname } from 'node:path';
+import { hostKey } from '../../model/listeners.js';
 import { groupBy, perCluster, RELATED_FILES, type ClusterCheck, type ClusterCheckResult } from '../check.js';
 import { components, describeOthers, dissentRelated, dissents } from '../consensus.js';
 import type { ClusterNode } from '../node.js';
@@ -8,9 +9,9 @@ const NAMED_DIRECTORIES = 3;
 const none = { type: 'object', additionalProperties: false };
 
 const hostsOf = (node: ClusterNode) =>
-  (node.zookeeper?.hosts ?? []).flatMap((h) => (h.valid && h.host !== null ? [`${h.host.toLowerCase()}:${h.port}`] : []));
+  (node.zookeeper?.hosts ?? []).flatMap((h) => (h.valid && h.host !== null ? [`${hostKey(h.host)}:${h.port}`] : []));
 
-/** The ensemble and chroot as ZooKeeper sees them: host order, case and the default port do not matter. */
+/** The ensemble and chroot as ZooKeeper sees them: host order, the way a host is written and the default port do not matter. */
 function connectValue(node: ClusterNode): string | undefined {
   if (!node.zookeeper) return undefined;
   return [...new Set(hostsOf(node))].sort().join(',') + (node.zookeeper.chroot ?? '');
