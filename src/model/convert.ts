@@ -77,7 +77,7 @@ export function validateValue(value: ConfigValue, fact: KeyFact): ValueProblem |
     }
   }
   if (fact.enum && fact.versionEnum) {
-    return isKnownMetadataVersion(String(value), fact.enum) ? undefined
+    return metadataVersionOf(String(value), fact.enum) !== undefined ? undefined
       : { kind: 'enum', allowed: `a Kafka version such as ${fact.enum[fact.enum.length - 1]}`, element: String(value) };
   }
   if (fact.enum) {
@@ -91,13 +91,15 @@ export function validateValue(value: ConfigValue, fact: KeyFact): ValueProblem |
 }
 
 /**
- * MetadataVersion.fromVersionString: the first three dot-separated parts for 0.x versions, two
- * otherwise, must name a version or a release (`3.8` = its latest IV; `3.8.1` reads as `3.8`).
+ * The metadata version MetadataVersion.fromVersionString reads: the first three dot-separated
+ * parts for 0.x versions, two otherwise, name a version or a release (`3.8` = its latest IV;
+ * `3.8.1` reads as `3.8`). `versions` is the catalogue's list, oldest first; undefined = unknown.
  */
-function isKnownMetadataVersion(value: string, versions: string[]): boolean {
+export function metadataVersionOf(value: string, versions: readonly string[]): string | undefined {
   const parts = value.split('.');
   const key = parts.slice(0, value.startsWith('0.') ? 3 : 2).join('.');
-  return versions.includes(key) || versions.some((version) => version.split('-')[0] === key);
+  if (versions.includes(key)) return key;
+  return versions.filter((version) => version.split('-')[0] === key).at(-1);
 }
 
 function describeRange(fact: KeyFact): string {

@@ -1,5 +1,5 @@
 import { formatValue } from '../../engine/message.js';
-import type { ConfigValue } from '../../model/convert.js';
+import { metadataVersionOf, type ConfigValue } from '../../model/convert.js';
 import { perCluster, type ClusterCheck, type ClusterCheckResult } from '../check.js';
 import { describeOthers, dissentRelated, dissents } from '../consensus.js';
 import type { ClusterNode } from '../node.js';
@@ -47,11 +47,28 @@ export const clusterSettingDiffers: ClusterCheck<SettingsParams> = {
 
 /** The value as compared: undefined when the key does not exist in the file's Kafka version. */
 function settingOf(node: ClusterNode, key: string): string | undefined {
-  const known = node.model.catalog.keys[key] !== undefined || node.model.values.has(key);
-  if (!known) return undefined;
+  const fact = node.model.catalog.keys[key];
+  if (fact === undefined && !node.model.values.has(key)) return undefined;
   const value: ConfigValue | undefined = node.model.effective[key] ?? node.model.values.get(key);
-  return value === undefined ? '(unset)' : normalise(value);
+  if (value === undefined) return '(unset)';
+  const read = typeof value === 'string' ? READ_AS[key]?.(value.trim(), fact?.enum ?? []) : undefined;
+  return read ?? normalise(value);
 }
+
+/**
+ * Values Kafka does not take as written: listener names and protocols are upper-cased
+ * (ListenerName.normalised, SecurityProtocol.forName), `super.users` is a `;` list (a principal
+ * may hold commas: `User:CN=admin,OU=ops`), and a protocol or message format version reads as
+ * the metadata version it names (`3.6`, `3.6.1` and `3.6-IV2` are one).
+ */
+const READ_AS: Readonly<Record<string, (value: string, versions: readonly string[]) => string>> = {
+  'listener.security.protocol.map': (value) => asSet(value.split(',').map(protocolMapping), ','),
+  'inter.broker.listener.name': (value) => value.toUpperCase(),
+  'security.inter.broker.protocol': (value) => value.toUpperCase(),
+  'super.users': (value) => asSet(value.split(';').map((user) => user.trim()), ';'),
+  'inter.broker.protocol.version': (value, versions) => metadataVersionOf(value, versions) ?? value,
+  'log.message.format.version': (value, versions) => metadataVersionOf(value, versions) ?? value,
+};
 
 /** Kafka's precedence: log.retention.ms, else .minutes, else .hours. */
 function retentionMs(node: ClusterNode): string | undefined {
@@ -61,10 +78,19 @@ function retentionMs(node: ClusterNode): string | undefined {
   return typeof hours === 'number' ? `${hours * 3_600_000} ms` : undefined;
 }
 
-/** Lists (comma or semicolon separated) compare as sets, so order and spacing do not matter. */
+/** A list compares as a set, so order, spacing and repeats do not matter. */
 function normalise(value: ConfigValue): string {
-  const items = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/\s*[,;]\s*/) : [formatValue(value)];
-  const trimmed = items.map((item) => item.trim()).filter((item) => item !== '');
-  const separator = typeof value === 'string' && value.includes(';') ? ';' : ',';
-  return trimmed.length === 0 ? '(empty)' : [...new Set(trimmed)].sort().join(separator);
+  return Array.isArray(value) ? asSet(value.map((item) => item.trim()), ',') : typeof value === 'string' ? value.trim() || '(empty)' : formatValue(value);
+}
+
+/** `name : protocol` as KafkaConfig.getMap splits it (at the last colon, each side trimmed), then upper-cased. */
+function protocolMapping(entry: string): string {
+  const colon = entry.lastIndexOf(':');
+  if (colon === -1) return entry.trim().toUpperCase();
+  return `${entry.slice(0, colon).trim().toUpperCase()}:${entry.slice(colon + 1).trim().toUpperCase()}`;
+}
+
+function asSet(items: readonly string[], separator: string): string {
+  const kept = items.filter((item) => item !== '');
+  return kept.length === 0 ? '(empty)' : [...new Set(kept)].sort().join(separator);
 }
