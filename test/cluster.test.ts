@@ -93,6 +93,18 @@ describe('grouping files into clusters', () => {
     expect(ofRule(report, 'duplicate-node-id')).toEqual([]);
   });
 
+  it('joins a migrating controller to its ZooKeeper brokers when no version is given (both are read as 3.9)', () => {
+    const brokers = [1, 2, 3].map((id) => zkBroker(`b${id}.properties`, id, `${ZK}/kafka`));
+    const controller = write('controller.properties', ['process.roles=controller', 'node.id=3', 'controller.quorum.voters=3@c1.example.com:9093',
+      'controller.listener.names=CONTROLLER', 'listeners=CONTROLLER://c1.example.com:9093', 'zookeeper.metadata.migration.enable=true',
+      `zookeeper.connect=${ZK}/kafka`, 'log.dirs=/var/lib/kraft']);
+    const report = lintFiles([...brokers, controller]);
+    expect(report.files.map((f) => f.kafkaVersion)).toEqual(['3.9', '3.9', '3.9', '3.9']);
+    expect(clusterFiles(report)).toEqual([['b1.properties', 'b2.properties', 'b3.properties', 'controller.properties']]);
+    // Brokers and controllers share one id space during the migration.
+    expect(ofRule(report, 'duplicate-node-id').map((f) => path.basename(f.file))).toEqual(['b3.properties', 'controller.properties']);
+  });
+
   it('treats every file as one cluster with cluster: true (--cluster)', () => {
     const a = zkBroker('x/a.properties', 1, `${ZK}/a`);
     const b = zkBroker('y/b.properties', 1, `${ZK}/b`);

@@ -1,14 +1,21 @@
 import { loadCatalog, newestVersion, type Catalog } from '../catalog/catalog.js';
 import type { ParsedProperties } from '../parse/properties.js';
-import { convertValue, typedDefault, validateValue, type ConfigValue, type ValueProblem } from './convert.js';
+import { convertValue, javaTrim, typedDefault, validateValue, type ConfigValue, type ValueProblem } from './convert.js';
 import { decodeStructures } from './decode.js';
 import { detectMode, type Mode } from './mode.js';
 import { deriveStartupFacts } from './startup-facts.js';
 
-/** Where the Kafka version a file is linted against came from. */
-export type VersionOrigin = 'given' | 'zookeeper-mode' | 'newest';
+/**
+ * Where the Kafka version a file is linted against came from: given, assumed because the file
+ * runs in ZooKeeper mode or migrates a cluster from it, or the newest release.
+ */
+export type VersionOrigin = 'given' | 'zookeeper-mode' | 'zookeeper-migration' | 'newest';
 
-/** A ZooKeeper-mode file cannot run on 4.x, so without a version it is read as the last 3.x. */
+/**
+ * A ZooKeeper-mode file cannot run on 4.x, and neither can a KRaft node taking part in the
+ * ZooKeeper-to-KRaft migration (removed with ZooKeeper in 4.0): without a version, both are read
+ * as the last 3.x, the bridge release.
+ */
 export const ZOOKEEPER_DEFAULT_VERSION = '3.9';
 
 export interface KeyProblem<P> {
@@ -54,9 +61,9 @@ export function buildModel(file: string, parsed: ParsedProperties, options: Mode
   }
   const mode = detectMode(values);
   const versionOrigin: VersionOrigin = options.kafkaVersion ? 'given'
-    : mode === 'zookeeper' ? 'zookeeper-mode' : 'newest';
+    : mode === 'zookeeper' ? 'zookeeper-mode' : migratesFromZooKeeper(values) ? 'zookeeper-migration' : 'newest';
   const kafkaVersion = options.kafkaVersion
-    ?? (mode === 'zookeeper' ? ZOOKEEPER_DEFAULT_VERSION : newestVersion());
+    ?? (versionOrigin === 'newest' ? newestVersion() : ZOOKEEPER_DEFAULT_VERSION);
   const catalog = loadCatalog(kafkaVersion);
 
   const typed: Record<string, ConfigValue> = {};
@@ -107,6 +114,11 @@ function overDefaults(defaults: Readonly<Record<string, ConfigValue>>, typed: Re
   for (const key of Object.keys(typed)) object[key] = typed[key] as ConfigValue;
   for (const { key } of conversionErrors) Reflect.set(object, key, undefined);
   return object;
+}
+
+/** `zookeeper.metadata.migration.enable=true`, read as ConfigDef reads a boolean (trimmed, any case). */
+function migratesFromZooKeeper(values: ReadonlyMap<string, string>): boolean {
+  return javaTrim(values.get('zookeeper.metadata.migration.enable') ?? '').toLowerCase() === 'true';
 }
 
 const defaultsByCatalog = new WeakMap<Catalog, Readonly<Record<string, ConfigValue>>>();
