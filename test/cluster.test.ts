@@ -105,6 +105,25 @@ describe('grouping files into clusters', () => {
     expect(ofRule(report, 'duplicate-node-id').map((f) => path.basename(f.file))).toEqual(['b3.properties', 'controller.properties']);
   });
 
+  it('reports quorum findings of a migration whatever the file order: on a controller, and on a migrating broker listing other voters', () => {
+    const voters = '3000@c1.example.com:9093,3001@c2.example.com:9093';
+    const migrating = (id: number, list: string) => [`broker.id=${id}`, `zookeeper.connect=${ZK}/kafka`,
+      `listeners=PLAINTEXT://b${id}.example.com:9092`, 'zookeeper.metadata.migration.enable=true', `controller.quorum.voters=${list}`,
+      'controller.listener.names=CONTROLLER', 'listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT', 'log.dirs=/var/lib/kafka'];
+    // `a…` names put the ZooKeeper brokers before the controllers, which the KRaft rules do not apply to.
+    const files = [
+      write('a1.properties', migrating(1, voters)),
+      write('a2.properties', migrating(2, voters)),
+      write('a3.properties', migrating(3, '3000@c1.example.com:9093,3001@c9.example.com:9093')),
+      ...[3000, 3001].map((id, i) => write(`controller${i + 1}.properties`, ['process.roles=controller', `node.id=${id}`,
+        `controller.quorum.voters=${voters}`, 'controller.listener.names=CONTROLLER', `listeners=CONTROLLER://c${i + 1}.example.com:9093`,
+        'zookeeper.metadata.migration.enable=true', `zookeeper.connect=${ZK}/kafka`, 'log.dirs=/var/lib/kraft'])),
+    ];
+    const report = lintFiles(files, { kafkaVersion: '3.9' });
+    expect(ofRule(report, 'controller-count-even').map((f) => path.basename(f.file))).toEqual(['controller1.properties']);
+    expect(ofRule(report, 'quorum-voters-differ').map((f) => path.basename(f.file))).toEqual(['a3.properties']);
+  });
+
   it('treats every file as one cluster with cluster: true (--cluster)', () => {
     const a = zkBroker('x/a.properties', 1, `${ZK}/a`);
     const b = zkBroker('y/b.properties', 1, `${ZK}/b`);

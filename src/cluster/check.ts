@@ -21,16 +21,21 @@ export interface ClusterCheckResult {
   related?: RelatedNode[];
 }
 
+/** Whether the rule a check runs for applies to a file (its versions and modes): a result on any other file is dropped. */
+export type AppliesTo = (node: ClusterNode) => boolean;
+
 /** Sees every cluster of the run: most checks look at one cluster at a time (`perCluster`), layout checks across them. */
 export interface ClusterCheck<P = Record<string, never>> {
   name: string;
   /** JSON Schema of the `params` a rule passes; the rule-set test validates every use. */
   params: Record<string, unknown>;
-  run(clusters: readonly Cluster[], params: P): ClusterCheckResult[];
+  /** `applies` lets a finding about the whole cluster go to the first file the rule applies to. */
+  run(clusters: readonly Cluster[], params: P, applies: AppliesTo): ClusterCheckResult[];
 }
 
-export function perCluster<P>(check: (cluster: Cluster, params: P) => ClusterCheckResult[]) {
-  return (clusters: readonly Cluster[], params: P): ClusterCheckResult[] => clusters.flatMap((c) => check(c, params));
+export function perCluster<P>(check: (cluster: Cluster, params: P, applies: AppliesTo) => ClusterCheckResult[]) {
+  return (clusters: readonly Cluster[], params: P, applies: AppliesTo): ClusterCheckResult[] =>
+    clusters.flatMap((c) => check(c, params, applies));
 }
 
 /** `file:line` of a key (or the file alone), the way messages name the other files involved. */

@@ -40,8 +40,9 @@ export function runClusterRules(clusters: readonly Cluster[], ruleSet: readonly 
   for (const rule of clusterRulesOf(ruleSet)) {
     const check = rule.check && clusterChecks.get(rule.check.name);
     if (!check) continue; // the rule-set test guarantees every named check exists
-    for (const result of check.run(clusters, (rule.check?.params ?? {}) as never)) {
-      if (!applies(rule, result.node)) continue;
+    const appliesTo = (node: ClusterNode) => applies(rule, node);
+    for (const result of check.run(clusters, (rule.check?.params ?? {}) as never, appliesTo)) {
+      if (!appliesTo(result.node)) continue;
       const finding = toFinding(rule, result.node.model, {
         ...(result.key === undefined ? {} : { key: result.key }),
         ...(result.at === undefined ? {} : { at: result.at }),

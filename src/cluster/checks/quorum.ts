@@ -1,6 +1,6 @@
 import { hostKey } from '../../model/listeners.js';
 import type { Voter } from '../../model/voters.js';
-import { groupBy, nameFiles, perCluster, RELATED_FILES, type ClusterCheck, type ClusterCheckResult } from '../check.js';
+import { groupBy, nameFiles, perCluster, RELATED_FILES, type AppliesTo, type ClusterCheck, type ClusterCheckResult } from '../check.js';
 import { describeOthers, dissentRelated, dissents } from '../consensus.js';
 import type { Cluster } from '../grouping.js';
 import type { ClusterNode } from '../node.js';
@@ -14,11 +14,15 @@ function votersValue(node: ClusterNode): string | undefined {
   return [...new Set(node.voters.map((v) => `${v.id}@${hostKey(v.host ?? '')}:${v.port}`))].sort().join(',');
 }
 
-/** The voter set most files of the cluster give, the first file that gives it, and its voter ids. */
-function clusterVoters(cluster: Cluster): { voters: Voter[]; node: ClusterNode; ids: Set<number> } | undefined {
+/**
+ * The voter set most files of the cluster give, the first file giving it that the rule applies to
+ * (a ZooKeeper broker taking part in a migration gives it too, but the KRaft rules do not apply
+ * to it), and its voter ids.
+ */
+function clusterVoters(cluster: Cluster, applies: AppliesTo): { voters: Voter[]; node: ClusterNode; ids: Set<number> } | undefined {
   let best: ClusterNode[] | undefined;
   for (const group of groupBy(cluster.distinct, votersValue).values()) if (!best || group.length > best.length) best = group;
-  const node = best?.[0];
+  const node = best?.find(applies) ?? best?.[0];
   if (!node?.voters) return undefined;
   return { voters: node.voters, node, ids: new Set(node.voters.flatMap((v) => (v.id === null ? [] : [v.id]))) };
 }
@@ -44,8 +48,8 @@ export const votersDiffer: ClusterCheck = {
 export const votersWithoutFile: ClusterCheck = {
   name: 'voters-without-file',
   params: none,
-  run: perCluster((cluster) => {
-    const quorum = clusterVoters(cluster);
+  run: perCluster((cluster, _params, applies) => {
+    const quorum = clusterVoters(cluster, applies);
     if (!quorum) return [];
     const controllerIds = new Set(cluster.distinct.filter((n) => n.controller && n.id !== undefined).map((n) => n.id));
     const present = [...quorum.ids].filter((id) => controllerIds.has(id));
@@ -67,8 +71,8 @@ export const votersWithoutFile: ClusterCheck = {
 export const controllerOutsideQuorum: ClusterCheck = {
   name: 'controller-outside-quorum',
   params: none,
-  run: perCluster((cluster) => {
-    const quorum = clusterVoters(cluster);
+  run: perCluster((cluster, _params, applies) => {
+    const quorum = clusterVoters(cluster, applies);
     if (!quorum) return [];
     const common = votersValue(quorum.node);
     const { ids } = quorum;
@@ -91,8 +95,8 @@ export const controllerOutsideQuorum: ClusterCheck = {
 export const evenVoters: ClusterCheck = {
   name: 'even-voters',
   params: none,
-  run: perCluster((cluster) => {
-    const quorum = clusterVoters(cluster);
+  run: perCluster((cluster, _params, applies) => {
+    const quorum = clusterVoters(cluster, applies);
     if (!quorum) return [];
     const count = quorum.ids.size;
     if (count < 2 || count % 2 !== 0) return [];
