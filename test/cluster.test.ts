@@ -182,6 +182,17 @@ describe('cross-file findings', () => {
     expect(declared.clusters?.[0]).toMatchObject({ brokers: 2, brokersDeclared: true });
   });
 
+  it('takes one broker file beside the controllers\' files for a template too, and counts two broker files as the cluster', () => {
+    const controllers = [1, 2, 3].map((id) => write(`controller${id}.properties`, ['process.roles=controller', `node.id=${id}`,
+      `controller.quorum.voters=${VOTERS}`, 'controller.listener.names=CONTROLLER', `listeners=CONTROLLER://c${id}.example.com:9093`]));
+    const broker = (id: number) => write(`broker${id}.properties`, ['process.roles=broker', `node.id=${id}`, `controller.quorum.voters=${VOTERS}`,
+      'controller.listener.names=CONTROLLER', `listeners=PLAINTEXT://kafka${id}.example.com:9092`, 'default.replication.factor=3']);
+    const template = lintFiles([...controllers, broker(10)], { kafkaVersion: '4.0' });
+    expect(ofRule(template, 'replication-factor-above-broker-count')).toEqual([]);
+    const two = lintFiles([...controllers, broker(10), broker(11)], { kafkaVersion: '4.0' });
+    expect(ofRule(two, 'replication-factor-above-broker-count').filter((f) => f.key === 'default.replication.factor')).toHaveLength(2);
+  });
+
   it('relaxes cluster-too-small to info in the development profile', () => {
     const files = [1, 2].map((id) => zkBroker(`b${id}.properties`, id, `${ZK}/kafka`));
     expect(ofRule(lintFiles(files, { kafkaVersion: '3.9' }), 'cluster-too-small').map((f) => f.severity)).toEqual(['warning']);

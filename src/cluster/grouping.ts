@@ -20,7 +20,7 @@ export interface Cluster {
   brokers: number;
   /** The count comes from `--brokers`. */
   brokersDeclared: boolean;
-  /** A size was declared, or the cluster has several nodes (variants aside): a lone file may be a template. */
+  /** A size was declared, or the cluster has several broker files (variants aside): a lone broker file may be a template. */
   sizeKnown: boolean;
   /** Whether the files came as one declared cluster (`--cluster`) rather than by grouping. */
   declared: boolean;
@@ -50,15 +50,17 @@ function cluster(number: number, nodes: ClusterNode[], reason: string, declared:
   const declaredBrokers = nodes.find((n) => n.declaredBrokers !== undefined)?.declaredBrokers;
   const distinct = withoutVariants(nodes);
   const variants = nodes.length - distinct.length;
+  const brokerFiles = distinct.filter((n) => n.broker).length;
   return {
     name: `cluster ${number}`,
     nodes,
     distinct,
     reason: variants === 0 ? reason
       : `${reason}; ${variants} file${variants === 1 ? ' repeats' : 's repeat'} the id and advertised addresses of another (a variant of the same node), counted once`,
-    brokers: declaredBrokers ?? distinct.filter((n) => n.broker).length,
+    brokers: declaredBrokers ?? brokerFiles,
     brokersDeclared: declaredBrokers !== undefined,
-    sizeKnown: declaredBrokers !== undefined || distinct.length >= 2,
+    // One broker file may be a template for every broker, even beside the controllers' files.
+    sizeKnown: declaredBrokers !== undefined || brokerFiles >= 2,
     declared,
   };
 }
