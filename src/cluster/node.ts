@@ -1,4 +1,4 @@
-import { dirname, resolve } from 'node:path';
+import { dirname, posix, resolve } from 'node:path';
 import type { ConfigValue } from '../model/convert.js';
 import type { Listener } from '../model/listeners.js';
 import type { FileModel } from '../model/model.js';
@@ -38,6 +38,11 @@ export interface ClusterNode {
 
 export const UNIT_DECLARED = '--cluster';
 
+/** A log directory as the file system resolves it: `/data//kafka/./logs/` is `/data/kafka/logs`. */
+function samePath(dir: string): string {
+  return posix.normalize(dir).replace(/(.)\/+$/, '$1');
+}
+
 /** The layout unit of a file: its directory, resolved, so that `a/x` and `./a/y` agree. */
 export function directoryUnit(file: string): string {
   return dirname(resolve(file));
@@ -60,7 +65,7 @@ export function toClusterNode(model: FileModel, unit: string, keep: ReadonlySet<
     listeners,
     advertised: explicitlyAdvertised(model.effective, decoded) ?? listeners,
     controllerListenerNames: derived['controller.listener.names'].normalised,
-    logDirs: derived['log.dirs'].dirs.map((dir) => dir.replace(/\/+$/, '') || '/'),
+    logDirs: derived['log.dirs'].dirs.map(samePath),
   };
   if (id) Object.assign(node, id);
   if (declaredBrokers !== undefined) node.declaredBrokers = declaredBrokers;
