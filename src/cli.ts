@@ -69,7 +69,7 @@ function program(): Command {
     .description('Lint Apache Kafka broker and KRaft controller configuration files (server.properties).')
     .version(packageJson.version, '-V, --version')
     .argument('[files...]', 'config files, directories (every *.properties below, minus .gitignore\'d ones) or globs; - reads standard input')
-    .option('--kafka-version <version>', 'Kafka version to lint against (e.g. 3.9 or 3.9.1); default: 3.9 for ZooKeeper-mode files, else the newest known')
+    .option('--kafka-version <version>', 'Kafka version to lint against (e.g. 3.9 or 3.9.1); default: 3.9 for ZooKeeper-mode files and nodes migrating from ZooKeeper, else the newest known')
     .addOption(new Option('--profile <profile>', 'production (default), or development (relaxes availability rules to info)').choices(PROFILES))
     .option('-c, --config <path>', 'settings from this file (.klintrc.json, or a package.json with a "klint" key); default: the nearest one upward')
     .option('--no-config', 'use no config file')

@@ -147,14 +147,15 @@ export function effectiveConfig(path: string, options: LintFilesOptions & { defa
   const { defaults, ...lintOptions } = options;
   const settings = settingsResolver(lintOptions)(path);
   const { file, model } = lintSource(displayName(path), readInput(path, readerIn(options.cwd)), fileOptions(settings.options));
-  const config: Record<string, EffectiveSetting> = {};
+  // No prototype: a file may set a key named `__proto__` or `constructor`, which must print as one.
+  const config: Record<string, EffectiveSetting> = Object.create(null);
   const shown = (key: string, value: string | null) => (value !== null && isSecretKey(key, model.catalog) ? HIDDEN : value);
   for (const [key, entry] of model.parsed.entries) {
     config[key] = { value: shown(key, entry.value), line: entry.keyRange.line, source: 'file' };
   }
   if (defaults) {
     for (const [key, fact] of Object.entries(model.catalog.keys)) {
-      if (!(key in config)) config[key] = { value: shown(key, fact.default), source: 'default' };
+      if (!Object.hasOwn(config, key)) config[key] = { value: shown(key, fact.default), source: 'default' };
     }
   }
   return { file, kafkaVersion: model.kafkaVersion, mode: model.mode, config };

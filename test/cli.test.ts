@@ -303,6 +303,13 @@ describe('--print-config', () => {
     expect(Object.keys(config).length).toBeGreaterThan(200);
   });
 
+  it('prints keys named like object internals (__proto__, constructor) as the entries they are', () => {
+    write('proto.properties', ['broker.id=1', '__proto__=3', 'constructor=4']);
+    const { config } = json(klint(['--print-config', 'proto.properties']));
+    expect(Object.keys(config)).toEqual(['broker.id', '__proto__', 'constructor']);
+    expect(Object.getOwnPropertyDescriptor(config, '__proto__')?.value).toEqual({ value: '3', line: 2, source: 'file' });
+  });
+
   it('--defaults without --print-config is a usage error', () => {
     expect(klint(['--defaults', 'clean.properties']).status).toBe(2);
   });

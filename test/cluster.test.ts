@@ -124,6 +124,31 @@ describe('grouping files into clusters', () => {
     expect(ofRule(report, 'quorum-voters-differ').map((f) => path.basename(f.file))).toEqual(['a3.properties']);
   });
 
+  it('takes a node\'s files before and during the migration for one node, even on host-less listeners, but not two copies of one', () => {
+    const controller = (name: string, extra: string[]) => write(name, ['process.roles=controller', 'node.id=3000',
+      'controller.quorum.bootstrap.servers=kafka1.example.com:9093', 'controller.listener.names=CONTROLLER', 'listeners=CONTROLLER://:9093',
+      'log.dirs=/var/lib/kraft', ...extra]);
+    const before = controller('pair/controller.properties', []);
+    const during = controller('pair/controller_in_migration.properties', ['zookeeper.metadata.migration.enable=true', `zookeeper.connect=${ZK}/kafka`]);
+    expect(ofRule(lintFiles([before, during], { kafkaVersion: '3.9' }), 'duplicate-node-id')).toEqual([]);
+    const copy = controller('pair/controller-copy.properties', []);
+    expect(ofRule(lintFiles([before, during, copy], { kafkaVersion: '3.9' }), 'duplicate-node-id').map((f) => path.basename(f.file)))
+      .toEqual(['controller.properties', 'controller-copy.properties']);
+  });
+
+  it('reads a wildcard host in a connect string as the local machine, and a trailing dot on localhost as localhost', () => {
+    const wild = [1, 2].map((id) => zkBroker(`wild/b${id}.properties`, 1, '0.0.0.0:2181/kafka'));
+    const dotted = [1, 2].map((id) => zkBroker(`demo${id}/server.properties`, id, 'localhost.:2181/kafka'));
+    const report = lintFiles([...wild, ...dotted], { kafkaVersion: '3.9' });
+    expect(clusterFiles(report)).toEqual([['wild/b1.properties', 'wild/b2.properties'], ['demo1/server.properties'], ['demo2/server.properties']]);
+    expect(ofRule(report, 'duplicate-node-id')).toHaveLength(2);
+  });
+
+  it('reads an unset inter.broker.listener.name as the listener security.inter.broker.protocol names, as Kafka does', () => {
+    const files = [1, 2, 3].map((id) => zkBroker(`b${id}.properties`, id, `${ZK}/kafka`, id === 3 ? ['inter.broker.listener.name=plaintext'] : []));
+    expect(ofRule(lintFiles(files, { kafkaVersion: '3.9' }), 'cluster-setting-differs')).toEqual([]);
+  });
+
   it('treats every file as one cluster with cluster: true (--cluster)', () => {
     const a = zkBroker('x/a.properties', 1, `${ZK}/a`);
     const b = zkBroker('y/b.properties', 1, `${ZK}/b`);
@@ -188,6 +213,8 @@ describe('cross-file findings', () => {
     const broker = (id: number) => write(`broker${id}.properties`, ['process.roles=broker', `node.id=${id}`, `controller.quorum.voters=${VOTERS}`,
       'controller.listener.names=CONTROLLER', `listeners=PLAINTEXT://kafka${id}.example.com:9092`, 'default.replication.factor=3']);
     const template = lintFiles([...controllers, broker(10)], { kafkaVersion: '4.0' });
+    const declared = ofRule(lintFiles([...controllers, ...Array.from({ length: 15 }, (_, i) => broker(20 + i))], { kafkaVersion: '4.0', brokers: 2 }), 'cluster-too-small');
+    expect(declared.map((f) => f.related?.length)).toEqual([10]);
     expect(ofRule(template, 'replication-factor-above-broker-count')).toEqual([]);
     const two = lintFiles([...controllers, broker(10), broker(11)], { kafkaVersion: '4.0' });
     expect(ofRule(two, 'replication-factor-above-broker-count').filter((f) => f.key === 'default.replication.factor')).toHaveLength(2);

@@ -67,38 +67,61 @@ function cluster(number: number, nodes: ClusterNode[], reason: string, declared:
 
 function withoutVariants(nodes: readonly ClusterNode[]): ClusterNode[] {
   const seen = new Set<string>();
+  const phasesByIdentity = new Map<string, Set<string>>();
   return nodes.filter((node) => {
-    // An empty or wildcard host names no machine (Kafka advertises the local host name), so
-    // two files advertising only `:9092` may be any two nodes, not one node written twice.
-    const endpoints = node.advertised.filter((l) => l.valid && l.host !== null && l.host !== '' && !hostFacts(l.host).wildcard)
-      .map((l) => `${hostKey(l.host as string)}:${l.port}`);
-    if (node.id === undefined || endpoints.length === 0) return true;
-    const identity = `${node.id}|${[...new Set(endpoints)].sort().join(',')}`;
-    if (seen.has(identity)) return false;
-    seen.add(identity);
-    return true;
+    if (node.id === undefined) return true;
+    const valid = node.advertised.filter((l) => l.valid && l.host !== null);
+    const named = valid.filter((l) => l.host !== '' && !hostFacts(l.host).wildcard);
+    if (named.length > 0) {
+      const identity = `${node.id}|${endpointsOf(named)}`;
+      if (seen.has(identity)) return false;
+      seen.add(identity);
+      return true;
+    }
+    // An empty or wildcard host names no machine (Kafka advertises the local host name), so two
+    // files advertising only `:9092` may be two nodes given one id by mistake. They are one node
+    // written twice when they are its file before and during the migration from ZooKeeper: the
+    // same id and listeners, one migrating (or in the other mode) and the other not.
+    if (valid.length === 0) return true;
+    const identity = `${node.id}|${endpointsOf(valid)}`;
+    const phase = `${node.model.mode}|${node.migrating}`;
+    const phases = phasesByIdentity.get(identity);
+    if (!phases) {
+      phasesByIdentity.set(identity, new Set([phase]));
+      return true;
+    }
+    const variant = !phases.has(phase);
+    phases.add(phase);
+    return !variant;
   });
 }
 
+function endpointsOf(listeners: readonly Listener[]): string {
+  return [...new Set(listeners.map((l) => `${hostKey(l.host as string)}:${l.port}`))].sort().join(',');
+}
+
 /**
- * The addresses that identify the cluster a file belongs to. A wildcard or empty host names no
- * machine and identifies nothing; every loopback name (localhost, 127.x, ::1) is the same local
- * server, which files share only within one directory.
+ * The addresses that identify the cluster a file belongs to. Every loopback name (localhost,
+ * 127.x, ::1) is the same local server, which files share only within one directory; so is a
+ * wildcard or empty host a client connects to (0.0.0.0 reaches the local machine). A controller's
+ * own listener on a wildcard or empty host is bound on every interface and names no server.
  */
 function tokensOf(node: ClusterNode): string[] {
   const tokens: string[] = [];
-  const server = (host: string | null, port: number | null): string | undefined => {
-    if (host === null || host === '') return undefined;
+  const server = (host: string | null, port: number | null, bound: boolean): string | undefined => {
+    if (host === null) return undefined;
     const facts = hostFacts(host);
-    if (facts.wildcard) return undefined;
-    return facts.loopback ? `${node.unit}|loopback:${port}` : `${hostKey(host)}:${port}`;
+    const unnamed = host === '' || facts.wildcard;
+    if (unnamed && bound) return undefined;
+    return facts.loopback || unnamed ? `${node.unit}|loopback:${port}` : `${hostKey(host)}:${port}`;
   };
   for (const host of node.zookeeper?.hosts ?? []) {
-    const address = host.valid ? server(host.host, host.port) : undefined;
+    const address = host.valid ? server(host.host, host.port, false) : undefined;
     if (address !== undefined) tokens.push(`zk ${address}${node.zookeeper?.chroot ?? '/'}`);
   }
-  for (const quorum of [...(node.voters ?? []), ...(node.bootstrapServers ?? []), ...controllerEndpoints(node)]) {
-    const address = quorum.valid ? server(quorum.host, quorum.port) : undefined;
+  const quorum = [...(node.voters ?? []), ...(node.bootstrapServers ?? [])].map((a) => ({ address: a, bound: false }));
+  for (const { address: a, bound } of [...quorum, ...controllerEndpoints(node).map((a) => ({ address: a, bound: true }))]) {
+    const address = a.valid ? server(a.host, a.port, bound) : undefined;
     if (address !== undefined) tokens.push(`quorum ${address}`);
   }
   return tokens;

@@ -17,6 +17,8 @@ export interface ClusterNode {
   unit: string;
   broker: boolean;
   controller: boolean;
+  /** Takes part in the migration from ZooKeeper (`zookeeper.metadata.migration.enable=true`). */
+  migrating: boolean;
   /** `node.id` (or `broker.id`) when set to a real id; absent when unset, generated (-1) or unreadable. */
   id?: number;
   /** The key the id is written under in this file. */
@@ -62,6 +64,7 @@ export function toClusterNode(model: FileModel, unit: string, keep: ReadonlySet<
     unit,
     broker: ['zookeeper', 'kraft-broker', 'kraft-combined'].includes(model.mode),
     controller: ['kraft-controller', 'kraft-combined'].includes(model.mode),
+    migrating: model.effective['zookeeper.metadata.migration.enable'] === true,
     listeners,
     advertised: explicitlyAdvertised(model.effective, decoded) ?? listeners,
     controllerListenerNames: derived['controller.listener.names'].normalised,

@@ -68,16 +68,15 @@ function decodeListener(text: string): Listener {
 
 export function hostFacts(host: string | null): HostFacts {
   if (host === null) return { ipv4Literal: false, ipv6: false, wildcard: false, loopback: false };
-  const ipv4Literal = isIPv4(host);
+  const name = hostKey(host); // `localhost.` is localhost, `0:0:0:0:0:0:0:1` is ::1
+  const ipv4Literal = isIPv4(name);
   // Every IPv6 literal has a colon; the test skips compiling Node's IPv6 regex (~5 ms) for host names.
-  const ipv6 = host.includes(':') && isIPv6(host);
+  const ipv6 = name.includes(':') && isIPv6(name);
   return {
     ipv4Literal,
     ipv6,
-    wildcard: host === '0.0.0.0' || (ipv6 && /^[0:]+$/.test(host)),
-    loopback: host.toLowerCase() === 'localhost'
-      || (ipv4Literal && host.startsWith('127.'))
-      || (ipv6 && /^[0:]*:0{0,3}1$/.test(host)),
+    wildcard: name === '0.0.0.0' || name === '::',
+    loopback: name === 'localhost' || (ipv4Literal && name.startsWith('127.')) || name === '::1',
   };
 }
 

@@ -49,10 +49,15 @@ export const clusterSettingDiffers: ClusterCheck<SettingsParams> = {
 function settingOf(node: ClusterNode, key: string): string | undefined {
   const fact = node.model.catalog.keys[key];
   if (fact === undefined && !node.model.values.has(key)) return undefined;
-  const value: ConfigValue | undefined = node.model.effective[key] ?? node.model.values.get(key);
+  const value: ConfigValue | undefined = node.model.effective[key] ?? node.model.values.get(key) ?? derivedDefault(node, key);
   if (value === undefined) return '(unset)';
   const read = typeof value === 'string' ? READ_AS[key]?.(value.trim(), fact?.enum ?? []) : undefined;
   return read ?? normalise(value);
+}
+
+/** Unset, the inter-broker listener is the one named after security.inter.broker.protocol (KafkaConfig). */
+function derivedDefault(node: ClusterNode, key: string): ConfigValue | undefined {
+  return key === 'inter.broker.listener.name' ? node.model.effective['security.inter.broker.protocol'] : undefined;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { perCluster, type ClusterCheck, type ClusterCheckResult } from '../check.js';
+import { perCluster, RELATED_FILES, type ClusterCheck, type ClusterCheckResult } from '../check.js';
 import type { Cluster } from '../grouping.js';
 
 interface CountParams {
@@ -58,7 +58,7 @@ export const brokersBelow: ClusterCheck<SizeParams> = {
     return [{
       node: first,
       data: { ...sizeData(cluster), minimum: params.minimum },
-      related: others.map((node) => ({ node, message: 'another broker of this cluster' })),
+      related: others.slice(0, RELATED_FILES).map((node) => ({ node, message: 'another broker of this cluster' })),
     }];
   }),
 };
