@@ -67,7 +67,7 @@ function derivedDefault(node: ClusterNode, key: string): ConfigValue | undefined
  * the metadata version it names (`3.6`, `3.6.1` and `3.6-IV2` are one).
  */
 const READ_AS: Readonly<Record<string, (value: string, versions: readonly string[]) => string>> = {
-  'listener.security.protocol.map': (value) => asSet(value.split(',').map(protocolMapping), ','),
+  'listener.security.protocol.map': (value) => asSet([...protocolMap(value)].map(([name, protocol]) => `${name}:${protocol}`), ','),
   'inter.broker.listener.name': (value) => value.toUpperCase(),
   'security.inter.broker.protocol': (value) => value.toUpperCase(),
   'super.users': (value) => asSet(value.split(';').map((user) => user.trim()), ';'),
@@ -88,11 +88,19 @@ function normalise(value: ConfigValue): string {
   return Array.isArray(value) ? asSet(value.map((item) => item.trim()), ',') : typeof value === 'string' ? value.trim() || '(empty)' : formatValue(value);
 }
 
-/** `name : protocol` as KafkaConfig.getMap splits it (at the last colon, each side trimmed), then upper-cased. */
-function protocolMapping(entry: string): string {
-  const colon = entry.lastIndexOf(':');
-  if (colon === -1) return entry.trim().toUpperCase();
-  return `${entry.slice(0, colon).trim().toUpperCase()}:${entry.slice(colon + 1).trim().toUpperCase()}`;
+/**
+ * The map as KafkaConfig.getMap reads it: entries split at the last colon, each side trimmed,
+ * a repeated name keeping its last protocol; names and protocols upper-cased.
+ */
+function protocolMap(value: string): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const entry of value.split(',')) {
+    if (entry.trim() === '') continue;
+    const colon = entry.lastIndexOf(':');
+    const name = (colon === -1 ? entry : entry.slice(0, colon)).trim().toUpperCase();
+    map.set(name, colon === -1 ? '' : entry.slice(colon + 1).trim().toUpperCase());
+  }
+  return map;
 }
 
 function asSet(items: readonly string[], separator: string): string {
