@@ -1,6 +1,6 @@
 import { loadCatalog, newestVersion, type Catalog } from '../catalog/catalog.js';
 import type { ParsedProperties } from '../parse/properties.js';
-import { convertValue, javaTrim, typedDefault, validateValue, type ConfigValue, type ValueProblem } from './convert.js';
+import { convertValue, typedDefault, validateValue, type ConfigValue, type ValueProblem } from './convert.js';
 import { decodeStructures } from './decode.js';
 import { detectMode, type Mode } from './mode.js';
 import { deriveStartupFacts } from './startup-facts.js';
@@ -116,9 +116,12 @@ function overDefaults(defaults: Readonly<Record<string, ConfigValue>>, typed: Re
   return object;
 }
 
-/** `zookeeper.metadata.migration.enable=true`, read as ConfigDef reads a boolean (trimmed, any case). */
+/** `zookeeper.metadata.migration.enable=true`, read as ConfigDef reads a boolean. */
 function migratesFromZooKeeper(values: ReadonlyMap<string, string>): boolean {
-  return javaTrim(values.get('zookeeper.metadata.migration.enable') ?? '').toLowerCase() === 'true';
+  const raw = values.get('zookeeper.metadata.migration.enable');
+  if (raw === undefined) return false;
+  const converted = convertValue(raw, 'boolean');
+  return converted.ok && converted.value === true;
 }
 
 const defaultsByCatalog = new WeakMap<Catalog, Readonly<Record<string, ConfigValue>>>();

@@ -161,7 +161,6 @@ export function deriveStartupFacts(inputs: FactInputs): StartupFacts {
   return facts;
 }
 
-/** 2.8 has no default `listeners`: it listens on PLAINTEXT://host.name:port instead. */
 /**
  * The listeners a node binds: `listeners`, or on 2.8 (no default there) PLAINTEXT on
  * `host.name`:`port`, as KafkaConfig falls back. Decoded entries, unreadable ones included.
@@ -170,9 +169,15 @@ export function boundListeners(effective: Readonly<Record<string, ConfigValue>>,
   decoded: Readonly<Record<string, unknown>>): Listener[] {
   const listeners = decoded['listeners'];
   if (Array.isArray(listeners)) return listeners as Listener[];
-  const host = typeof effective['host.name'] === 'string' ? effective['host.name'] : '';
-  const port = typeof effective['port'] === 'number' ? effective['port'] : 9092;
+  const { host, port } = legacyAddress(effective);
   return decodeListeners(`PLAINTEXT://${host}:${port}`);
+}
+
+/** 2.8's `host.name` and `port` (defaults: every interface, 9092), which the advertised keys fall back to too. */
+function legacyAddress(effective: Readonly<Record<string, ConfigValue>>): { host: string; port: number } {
+  const host = effective['host.name'];
+  const port = effective['port'];
+  return { host: typeof host === 'string' ? host : '', port: typeof port === 'number' ? port : 9092 };
 }
 
 function protocolOfName(name: string, protocols: ReadonlyMap<string, string>): string | null {
@@ -232,10 +237,10 @@ function truststoreProblem(pem: boolean, path?: string, password?: string, certi
   return undefined;
 }
 
-/** 2.8 advertises PLAINTEXT://advertised.host.name:advertised.port when either is set and advertised.listeners is not. */
 /**
  * What a node advertises before Kafka falls back to its bound listeners: `advertised.listeners`,
- * or on 2.8 `advertised.host.name`/`advertised.port`; undefined when neither is set.
+ * or on 2.8 PLAINTEXT on `advertised.host.name`:`advertised.port` when either is set (the other
+ * falling back to `host.name` or `port`); undefined when none of these is set.
  */
 export function explicitlyAdvertised(effective: Readonly<Record<string, ConfigValue>>,
   decoded: Readonly<Record<string, unknown>>): Listener[] | undefined {
@@ -244,9 +249,8 @@ export function explicitlyAdvertised(effective: Readonly<Record<string, ConfigVa
   const host = effective['advertised.host.name'];
   const port = effective['advertised.port'];
   if (host === undefined && port === undefined) return undefined;
-  const fallbackHost = typeof effective['host.name'] === 'string' ? effective['host.name'] : '';
-  const fallbackPort = typeof effective['port'] === 'number' ? effective['port'] : 9092;
-  return decodeListeners(`PLAINTEXT://${typeof host === 'string' ? host : fallbackHost}:${typeof port === 'number' ? port : fallbackPort}`);
+  const bound = legacyAddress(effective);
+  return decodeListeners(`PLAINTEXT://${typeof host === 'string' ? host : bound.host}:${typeof port === 'number' ? port : bound.port}`);
 }
 
 /** The keys a node's bound and advertised addresses come from, in the order Kafka falls back (2.8's legacy keys included). */
