@@ -100,6 +100,9 @@ function endpointsOf(listeners: readonly Listener[]): string {
   return [...new Set(listeners.map((l) => `${hostKey(l.host as string)}:${l.port}`))].sort().join(',');
 }
 
+/** What ZooKeeper hosts, quorum addresses and listeners have in common. */
+type Address = Pick<Listener, 'valid' | 'host' | 'port'>;
+
 /**
  * The addresses that identify the cluster a file belongs to. Every loopback name (localhost,
  * 127.x, ::1) is the same local server, which files share only within one directory; so is a
@@ -108,22 +111,19 @@ function endpointsOf(listeners: readonly Listener[]): string {
  */
 function tokensOf(node: ClusterNode): string[] {
   const tokens: string[] = [];
-  const server = (host: string | null, port: number | null, bound: boolean): string | undefined => {
-    if (host === null) return undefined;
-    const facts = hostFacts(host);
-    const unnamed = host === '' || facts.wildcard;
-    if (unnamed && bound) return undefined;
-    return facts.loopback || unnamed ? `${node.unit}|loopback:${port}` : `${hostKey(host)}:${port}`;
+  const add = (kind: string, addresses: readonly Address[], bound: boolean, suffix = '') => {
+    for (const { valid, host, port } of addresses) {
+      if (!valid || host === null) continue;
+      const facts = hostFacts(host);
+      const unnamed = host === '' || facts.wildcard;
+      if (unnamed && bound) continue;
+      const server = facts.loopback || unnamed ? `${node.unit}|loopback:${port}` : `${hostKey(host)}:${port}`;
+      tokens.push(`${kind} ${server}${suffix}`);
+    }
   };
-  for (const host of node.zookeeper?.hosts ?? []) {
-    const address = host.valid ? server(host.host, host.port, false) : undefined;
-    if (address !== undefined) tokens.push(`zk ${address}${node.zookeeper?.chroot ?? '/'}`);
-  }
-  const quorum = [...(node.voters ?? []), ...(node.bootstrapServers ?? [])].map((a) => ({ address: a, bound: false }));
-  for (const { address: a, bound } of [...quorum, ...controllerEndpoints(node).map((a) => ({ address: a, bound: true }))]) {
-    const address = a.valid ? server(a.host, a.port, bound) : undefined;
-    if (address !== undefined) tokens.push(`quorum ${address}`);
-  }
+  add('zk', node.zookeeper?.hosts ?? [], false, node.zookeeper?.chroot ?? '/');
+  add('quorum', [...(node.voters ?? []), ...(node.bootstrapServers ?? [])], false);
+  add('quorum', controllerEndpoints(node), true);
   return tokens;
 }
 

@@ -85,7 +85,9 @@ function retentionMs(node: ClusterNode): string | undefined {
 
 /** A list compares as a set, so order, spacing and repeats do not matter. */
 function normalise(value: ConfigValue): string {
-  return Array.isArray(value) ? asSet(value.map((item) => item.trim()), ',') : typeof value === 'string' ? value.trim() || '(empty)' : formatValue(value);
+  if (Array.isArray(value)) return asSet(value.map((item) => item.trim()), ',');
+  if (typeof value === 'string') return value.trim() || '(empty)';
+  return formatValue(value);
 }
 
 /**
