@@ -136,6 +136,21 @@ describe('grouping files into clusters', () => {
       .toEqual(['controller.properties', 'controller-copy.properties']);
   });
 
+  it('takes a broker\'s files before, during and after the migration for one node, and two brokers with other hosts for two', () => {
+    const quorum = ['controller.quorum.bootstrap.servers=c1.example.com:9093', 'controller.listener.names=CONTROLLER'];
+    const before = write('phases/server.properties', ['broker.id=0', `zookeeper.connect=${ZK}/kafka`]);
+    const during = write('phases/broker_in_migration.properties', ['broker.id=0', `zookeeper.connect=${ZK}/kafka`, ...quorum,
+      'listeners=PLAINTEXT://:9092', 'advertised.listeners=PLAINTEXT://kafka0.example.com:9092', 'zookeeper.metadata.migration.enable=true']);
+    const after = write('phases/broker.properties', ['process.roles=broker', 'node.id=0', ...quorum,
+      'listeners=PLAINTEXT://:9092', 'advertised.listeners=PLAINTEXT://kafka0.example.com:9092']);
+    const report = lintFiles([after, during, before], { kafkaVersion: '3.9' });
+    expect(clusterFiles(report)).toEqual([['phases/broker.properties', 'phases/broker_in_migration.properties', 'phases/server.properties']]);
+    expect(ofRule(report, 'duplicate-node-id')).toEqual([]);
+    const other = write('phases/other.properties', ['process.roles=broker', 'node.id=0', ...quorum, 'advertised.listeners=PLAINTEXT://kafka9.example.com:9092']);
+    expect(ofRule(lintFiles([after, during, other], { kafkaVersion: '3.9' }), 'duplicate-node-id').map((f) => path.basename(f.file)))
+      .toEqual(['broker.properties', 'other.properties']);
+  });
+
   it('reads a wildcard host in a connect string as the local machine, and a trailing dot on localhost as localhost', () => {
     const wild = [1, 2].map((id) => zkBroker(`wild/b${id}.properties`, 1, '0.0.0.0:2181/kafka'));
     const dotted = [1, 2].map((id) => zkBroker(`demo${id}/server.properties`, id, 'localhost.:2181/kafka'));

@@ -9,9 +9,9 @@ export interface Cluster {
   name: string;
   nodes: ClusterNode[];
   /**
-   * The nodes less variants: a file with the same id and the same advertised addresses as an
-   * earlier one describes the same node again (an SSL and a SASL variant, a before-and-after
-   * migration pair), so the checks that compare nodes with each other use only the first.
+   * The nodes less variants, files describing a node an earlier file describes (the same id, and
+   * the same advertised addresses or another migration phase: see withoutVariants), so the checks
+   * that compare nodes with each other use only the first.
    */
   distinct: ClusterNode[];
   /** The settings the files share (or the `--cluster` flag), as the report shows them. */
@@ -56,7 +56,7 @@ function cluster(number: number, nodes: ClusterNode[], reason: string, declared:
     nodes,
     distinct,
     reason: variants === 0 ? reason
-      : `${reason}; ${variants} file${variants === 1 ? ' repeats' : 's repeat'} the id and advertised addresses of another (a variant of the same node), counted once`,
+      : `${reason}; ${variants} file${variants === 1 ? ' describes a node another file describes' : 's describe nodes other files describe'} (the same id, and the same advertised addresses or another migration phase), counted once`,
     brokers: declaredBrokers ?? brokerFiles,
     brokersDeclared: declaredBrokers !== undefined,
     // One broker file may be a template for every broker, even beside the controllers' files.
@@ -65,34 +65,37 @@ function cluster(number: number, nodes: ClusterNode[], reason: string, declared:
   };
 }
 
+/**
+ * The nodes less the files that describe a node another file already describes:
+ * - the same id and the same advertised addresses: an SSL and a SASL variant kept side by side;
+ * - the same id and role in another phase of the migration from ZooKeeper (ZooKeeper broker,
+ *   migrating, KRaft), where the addresses do not contradict it: one node's files before, during
+ *   and after the migration, which never run at once.
+ * An empty or wildcard host names no machine (Kafka advertises the local host name), so two files
+ * advertising only `:9092` in one phase are two nodes given one id, not one node written twice.
+ * Linear: each file is compared with tallies per id, not with every earlier file.
+ */
 function withoutVariants(nodes: readonly ClusterNode[]): ClusterNode[] {
-  const seen = new Set<string>();
-  const phasesByIdentity = new Map<string, Set<string>>();
+  const byAddresses = new Set<string>();
+  /** Per id and role, each phase kept so far and whether a file kept in it names no address. */
+  const phases = new Map<string, Map<string, { unnamed: boolean }>>();
   return nodes.filter((node) => {
     if (node.id === undefined) return true;
-    const valid = node.advertised.filter((l) => l.valid && l.host !== null);
-    const named = valid.filter((l) => l.host !== '' && !hostFacts(l.host).wildcard);
-    if (named.length > 0) {
-      const identity = `${node.id}|${endpointsOf(named)}`;
-      if (seen.has(identity)) return false;
-      seen.add(identity);
-      return true;
-    }
-    // An empty or wildcard host names no machine (Kafka advertises the local host name), so two
-    // files advertising only `:9092` may be two nodes given one id by mistake. They are one node
-    // written twice when they are its file before and during the migration from ZooKeeper: the
-    // same id and listeners, one migrating (or in the other mode) and the other not.
-    if (valid.length === 0) return true;
-    const identity = `${node.id}|${endpointsOf(valid)}`;
+    const named = node.advertised.filter((l) => l.valid && l.host !== null && l.host !== '' && !hostFacts(l.host).wildcard);
+    const identity = `${node.id}|${endpointsOf(named)}`;
+    if (named.length > 0 && byAddresses.has(identity)) return false;
+    const role = `${node.id}|${node.broker}|${node.controller}`;
     const phase = `${node.model.mode}|${node.migrating}`;
-    const phases = phasesByIdentity.get(identity);
-    if (!phases) {
-      phasesByIdentity.set(identity, new Set([phase]));
-      return true;
+    const kept = phases.get(role) ?? new Map<string, { unnamed: boolean }>();
+    for (const [other, { unnamed }] of kept) {
+      if (other !== phase && (unnamed || named.length === 0)) return false;
     }
-    const variant = !phases.has(phase);
-    phases.add(phase);
-    return !variant;
+    const tally = kept.get(phase) ?? { unnamed: false };
+    tally.unnamed ||= named.length === 0;
+    kept.set(phase, tally);
+    phases.set(role, kept);
+    if (named.length > 0) byAddresses.add(identity);
+    return true;
   });
 }
 
