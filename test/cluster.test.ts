@@ -151,6 +151,18 @@ describe('grouping files into clusters', () => {
       .toEqual(['broker.properties', 'other.properties']);
   });
 
+  it('joins files through a host name without a domain only within one directory, as a docker-compose service name', () => {
+    const a1 = zkBroker('demo-a/one.properties', 1, 'zookeeper:2181');
+    const a2 = zkBroker('demo-a/two.properties', 2, 'zookeeper:2181');
+    const b1 = zkBroker('demo-b/one.properties', 1, 'zookeeper:2181');
+    const c1 = zkBroker('dc/b1/server.properties', 1, '10.0.0.110:2181');
+    const c2 = zkBroker('dc/b3/server.properties', 1, '10.0.0.110:2181');
+    const report = lintFiles([a1, a2, b1, c1, c2], { kafkaVersion: '3.9' });
+    expect(clusterFiles(report)).toEqual([['demo-a/one.properties', 'demo-a/two.properties'], ['demo-b/one.properties'],
+      ['dc/b1/server.properties', 'dc/b3/server.properties']]);
+    expect(ofRule(report, 'duplicate-node-id').map((f) => path.relative(dir, f.file))).toEqual(['dc/b1/server.properties', 'dc/b3/server.properties']);
+  });
+
   it('reads a wildcard host in a connect string as the local machine, and a trailing dot on localhost as localhost', () => {
     const wild = [1, 2].map((id) => zkBroker(`wild/b${id}.properties`, 1, '0.0.0.0:2181/kafka'));
     const dotted = [1, 2].map((id) => zkBroker(`demo${id}/server.properties`, id, 'localhost.:2181/kafka'));

@@ -1,5 +1,5 @@
 import type { ClusterReport } from '../report.js';
-import { hostFacts, hostKey, type Listener } from '../model/listeners.js';
+import { hostFacts, hostKey, type HostFacts, type Listener } from '../model/listeners.js';
 import { components } from './consensus.js';
 import { UNIT_DECLARED, type ClusterNode } from './node.js';
 
@@ -109,8 +109,11 @@ type Address = Pick<Listener, 'valid' | 'host' | 'port'>;
 /**
  * The addresses that identify the cluster a file belongs to. Every loopback name (localhost,
  * 127.x, ::1) is the same local server, which files share only within one directory; so is a
- * wildcard or empty host a client connects to (0.0.0.0 reaches the local machine). A controller's
- * own listener on a wildcard or empty host is bound on every interface and names no server.
+ * wildcard or empty host a client connects to (0.0.0.0 reaches the local machine). A host name
+ * without a domain (`zookeeper`, `kafka1`) is resolved by each deployment's own network (a
+ * docker-compose service, a Kubernetes namespace, /etc/hosts), so it too joins files of one
+ * directory only. A controller's own listener on a wildcard or empty host is bound on every
+ * interface and names no server.
  */
 function tokensOf(node: ClusterNode): string[] {
   const tokens: string[] = [];
@@ -120,7 +123,9 @@ function tokensOf(node: ClusterNode): string[] {
       const facts = hostFacts(host);
       const unnamed = host === '' || facts.wildcard;
       if (unnamed && bound) continue;
-      const server = facts.loopback || unnamed ? `${node.unit}|loopback:${port}` : `${hostKey(host)}:${port}`;
+      const name = hostKey(host);
+      const server = facts.loopback || unnamed ? `${node.unit}|loopback:${port}`
+        : isShortName(name, facts) ? `${node.unit}|${name}:${port}` : `${name}:${port}`;
       tokens.push(`${kind} ${server}${suffix}`);
     }
   };
@@ -128,6 +133,11 @@ function tokensOf(node: ClusterNode): string[] {
   add('quorum', [...(node.voters ?? []), ...(node.bootstrapServers ?? [])], false);
   add('quorum', controllerEndpoints(node), true);
   return tokens;
+}
+
+/** A single-label host name, not an address: `zookeeper`, not `zk1.example.com` or `10.0.0.1`. */
+function isShortName(name: string, facts: HostFacts): boolean {
+  return !facts.ipv4Literal && !facts.ipv6 && !name.includes('.');
 }
 
 /** Where a controller says it can be reached: its advertised (else bound) controller listeners. */
@@ -151,7 +161,7 @@ function reasonOf(nodes: readonly ClusterNode[]): string {
   const listed = [...shared];
   const shown = listed.slice(0, 3).join('; ') + (listed.length > 3 ? `; and ${listed.length - 3} more` : '');
   const local = nodes.some((n) => n.unit !== UNIT_DECLARED && tokensOf(n).some((t) => t.includes('|')));
-  return `${nodes.length === 1 ? 'alone with' : 'share'} ${shown}${local ? ' (loopback addresses: files of one directory only)' : ''}`;
+  return `${nodes.length === 1 ? 'alone with' : 'share'} ${shown}${local ? ' (loopback addresses and host names without a domain: files of one directory only)' : ''}`;
 }
 
 /** The cluster as the report shows it. */
