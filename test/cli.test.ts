@@ -378,6 +378,21 @@ describe('secrets never reach any output', () => {
     expect(run.stdout).not.toContain('ä');
   });
 
+  it('hides another file\'s secret that a cross-file finding quotes as a value, in every format', () => {
+    const broker = (id: number, superUsers: string) => [`broker.id=${id}`, 'zookeeper.connect=zk1.example.com:2181/kafka',
+      `listeners=SSL://kafka${id}.example.com:9093`, 'security.inter.broker.protocol=SSL',
+      `ssl.keystore.password=ClusterSecret-49-${id}`, `super.users=${superUsers}`];
+    // broker1 differs, and its finding quotes the others' value: broker3's password.
+    write('secret-cluster/broker1.properties', broker(1, 'User:admin'));
+    write('secret-cluster/broker2.properties', broker(2, 'User:ClusterSecret-49-3'));
+    write('secret-cluster/broker3.properties', broker(3, 'User:ClusterSecret-49-3'));
+    for (const format of ['text', 'json', 'sarif', 'github', 'junit']) {
+      const run = klint(['--format', format, 'secret-cluster']);
+      expect(run.stdout, format).toContain('super.users');
+      expect(run.stdout + run.stderr, format).not.toContain('ClusterSecret-49');
+    }
+  });
+
   it('hides secrets read from standard input too', () => {
     const input = 'process.roles=broker\nnode.id=1\nssl.keystore.password=KeystoreSecret-41\nssl.keystore.password=KeystoreSecret-41b\n';
     for (const args of [['-'], ['--format', 'json', '-'], ['--print-config', '--defaults', '-']]) {

@@ -1,3 +1,4 @@
+import { maskSecrets } from '../engine/message.js';
 import { groupBy, nameFiles, RELATED_FILES, type RelatedNode } from './check.js';
 import type { ClusterNode } from './node.js';
 
@@ -23,7 +24,8 @@ export function dissents(nodes: readonly ClusterNode[], valueOf: (node: ClusterN
   const byValue = groupBy(nodes, valueOf);
   if (byValue.size < 2) return [];
   // Most common first (a stable sort keeps the files' order among equals).
-  const groups = [...byValue].map(([value, members]) => ({ value, nodes: members })).sort((a, b) => b.nodes.length - a.nodes.length);
+  const groups = [...byValue].map(([value, members]) => ({ value: shownValue(value, members), nodes: members }))
+    .sort((a, b) => b.nodes.length - a.nodes.length);
   const largest = groups[0]!.nodes.length;
   const majority = groups[1]!.nodes.length === largest ? Infinity : largest;
   const result: Dissent[] = [];
@@ -33,6 +35,17 @@ export function dissents(nodes: readonly ClusterNode[], valueOf: (node: ClusterN
     for (const node of group.nodes) result.push({ node, value: group.value, others, otherValues: groups.length - 1 });
   }
   return result;
+}
+
+/**
+ * A value as findings in any file of the cluster show it: hidden where it equals a secret of a
+ * file holding it (a finding's message quotes other files' values, and would otherwise print
+ * a password that happens to equal, say, a super.users entry).
+ */
+function shownValue(value: string, holders: readonly ClusterNode[]): string {
+  let shown = value;
+  for (const node of holders) shown = maskSecrets(shown, node.model);
+  return shown;
 }
 
 /** `v1 in a:3, b:4 and 2 more; v2 in c:1` (and how many other values are left out): a dissent's other values for its message. */
