@@ -68,6 +68,8 @@ function cluster(number: number, nodes: ClusterNode[], reason: string, declared:
 /**
  * The nodes less the files that describe a node another file already describes:
  * - the same id and the same advertised addresses: an SSL and a SASL variant kept side by side;
+ *   a file setting every key as that other file does is no variant but a copy left unedited
+ *   (broker3.properties copied from broker2's), the mistake the duplicate-id rule is there for;
  * - the same id and role in another phase of the migration from ZooKeeper (ZooKeeper broker,
  *   migrating, KRaft), where the addresses do not contradict it: one node's files before, during
  *   and after the migration, which never run at once.
@@ -76,14 +78,16 @@ function cluster(number: number, nodes: ClusterNode[], reason: string, declared:
  * Linear: each file is compared with tallies per id, not with every earlier file.
  */
 function withoutVariants(nodes: readonly ClusterNode[]): ClusterNode[] {
-  const byAddresses = new Set<string>();
+  /** The first file kept per id and advertised addresses. */
+  const byAddresses = new Map<string, ClusterNode>();
   /** Per id and role, each phase kept so far and whether a file kept in it names no address. */
   const phases = new Map<string, Map<string, { unnamed: boolean }>>();
   return nodes.filter((node) => {
     if (node.id === undefined) return true;
     const named = node.advertised.filter((l) => l.valid && l.host !== null && l.host !== '' && !hostFacts(l.host).wildcard);
     const identity = `${node.id}|${endpointsOf(named)}`;
-    if (named.length > 0 && byAddresses.has(identity)) return false;
+    const first = named.length > 0 ? byAddresses.get(identity) : undefined;
+    if (first && !sameSettings(first, node)) return false;
     const role = `${node.id}|${node.broker}|${node.controller}`;
     const phase = `${node.model.mode}|${node.migrating}`;
     const kept = phases.get(role) ?? new Map<string, { unnamed: boolean }>();
@@ -94,9 +98,16 @@ function withoutVariants(nodes: readonly ClusterNode[]): ClusterNode[] {
     tally.unnamed ||= named.length === 0;
     kept.set(phase, tally);
     phases.set(role, kept);
-    if (named.length > 0) byAddresses.add(identity);
+    if (named.length > 0 && !first) byAddresses.set(identity, node);
     return true;
   });
+}
+
+function sameSettings(a: ClusterNode, b: ClusterNode): boolean {
+  const [x, y] = [a.model.values, b.model.values];
+  if (x.size !== y.size) return false;
+  for (const [key, value] of x) if (y.get(key) !== value) return false;
+  return true;
 }
 
 function endpointsOf(listeners: readonly Listener[]): string {
