@@ -48,7 +48,7 @@ export function groupClusters(nodes: readonly ClusterNode[], options: GroupingOp
 /** The size comes from the first file with a declared `brokers` (flag or config file), else the broker files. */
 function cluster(number: number, nodes: ClusterNode[], reason: string, declared: boolean): Cluster {
   const declaredBrokers = nodes.find((n) => n.declaredBrokers !== undefined)?.declaredBrokers;
-  const distinct = withoutVariants(nodes);
+  const distinct = withoutVariants(withoutCombinedAlternatives(nodes));
   const variants = nodes.length - distinct.length;
   const brokerFiles = distinct.filter((n) => n.broker).length;
   return {
@@ -56,13 +56,45 @@ function cluster(number: number, nodes: ClusterNode[], reason: string, declared:
     nodes,
     distinct,
     reason: variants === 0 ? reason
-      : `${reason}; ${variants} file${variants === 1 ? ' describes a node another file describes' : 's describe nodes other files describe'} (the same id, and the same advertised addresses or another migration phase), counted once`,
+      : `${reason}; ${variants} file${variants === 1 ? ' describes a node another file describes' : 's describe nodes other files describe'} (the same id, and the same advertised addresses, another migration phase or a combined node beside its controller's own file), counted once`,
     brokers: declaredBrokers ?? brokerFiles,
     brokersDeclared: declaredBrokers !== undefined,
     // One broker file may be a template for every broker, even beside the controllers' files.
     sizeKnown: declaredBrokers !== undefined || brokerFiles >= 2,
     declared,
   };
+}
+
+/**
+ * The nodes less each combined node (broker and controller) that a controller-only file with its
+ * id and controller address describes too: two layouts of one quorum member, as Kafka's own
+ * config/ ships them (server.properties beside controller.properties and broker.properties),
+ * deployed one or the other. The split layout is kept, so the broker file is not read as a
+ * second broker advertising the combined node's address.
+ */
+function withoutCombinedAlternatives(nodes: readonly ClusterNode[]): ClusterNode[] {
+  const controllers = new Set<string>();
+  for (const node of nodes) {
+    const address = node.controller && !node.broker ? controllerAddressOf(node) : undefined;
+    if (address !== undefined) controllers.add(address);
+  }
+  if (controllers.size === 0) return [...nodes];
+  return nodes.filter((node) => {
+    const address = node.controller && node.broker ? controllerAddressOf(node) : undefined;
+    return address === undefined || !controllers.has(address);
+  });
+}
+
+/**
+ * `id@host:port` of a controller: its advertised controller listener when that names a host,
+ * else its own entry in controller.quorum.voters.
+ */
+function controllerAddressOf(node: ClusterNode): string | undefined {
+  if (node.id === undefined) return undefined;
+  const advertised = node.advertised.find((l) => l.valid && l.name !== null && node.controllerListenerNames.includes(l.name)
+    && l.host !== null && l.host !== '' && !hostFacts(l.host).wildcard);
+  const own = advertised ?? node.voters?.find((v) => v.id === node.id && v.valid && v.host !== null && v.host !== '');
+  return own ? `${node.id}@${hostKey(own.host as string)}:${own.port}` : undefined;
 }
 
 /**
