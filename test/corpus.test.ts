@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError, knownVersions, lintFiles, lintText } from '../src/index.js';
@@ -50,6 +51,28 @@ describe.skipIf(!hasCorpus)('Kafka\'s shipped configs', () => {
         expect(errors, 'error findings (a rule that fires on a config Kafka ships is a defect)').toEqual([]);
       });
     }
+
+    // `klint config/` on a Kafka download: the files are alternatives (combined node or split
+    // controller and broker, KRaft or ZooKeeper), and no cross-file rule may take them for nodes
+    // of one cluster. The files are laid out again as the release holds them (config__kraft__x → config/kraft/x).
+    it(`kafka-shipped/${dir} linted together as Kafka's config/ directory has no error as Kafka ${version}`, () => {
+      const tree = mkdtempSync(path.join(tmpdir(), 'klint-shipped-'));
+      try {
+        const paths = filesIn(path.join(shippedDir, dir)).filter((file) => !(`${dir}/${path.basename(file)}` in SHIPPED_EXCEPTIONS))
+          .map((file) => {
+            const target = path.join(tree, ...path.basename(file).split('__'));
+            mkdirSync(path.dirname(target), { recursive: true });
+            copyFileSync(file, target);
+            return target;
+          });
+        const report = lintFiles(paths, { kafkaVersion: version });
+        const errors = report.files.flatMap((f) => f.findings.filter((x) => x.severity === 'error')
+          .map((x) => `${path.relative(tree, f.file)}:${x.line} ${x.ruleId}: ${x.message}`));
+        expect(errors).toEqual([]);
+      } finally {
+        rmSync(tree, { recursive: true, force: true });
+      }
+    });
   }
 });
 
