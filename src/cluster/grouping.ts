@@ -1,5 +1,5 @@
 import type { ClusterReport } from '../report.js';
-import { hostFacts, hostKey, type HostFacts, type Listener } from '../model/listeners.js';
+import { hostFacts, hostKey, isShortName, type Listener } from '../model/listeners.js';
 import { components } from './consensus.js';
 import { UNIT_DECLARED, type ClusterNode } from './node.js';
 
@@ -176,11 +176,6 @@ function tokensOf(node: ClusterNode): string[] {
   add('quorum', [...(node.voters ?? []), ...(node.bootstrapServers ?? [])], false);
   add('quorum', controllerEndpoints(node), true);
   return tokens;
-}
-
-/** A single-label host name, not an address: `zookeeper`, not `zk1.example.com` or `10.0.0.1`. */
-function isShortName(name: string, facts: HostFacts): boolean {
-  return !facts.ipv4Literal && !facts.ipv6 && !name.includes('.');
 }
 
 /** Where a controller says it can be reached: its advertised (else bound) controller listeners. */

@@ -128,3 +128,8 @@ export function duplicatesOf(values: readonly string[]): string[] {
   }
   return [...repeated];
 }
+
+/** A single-label host name, not an address: `zookeeper`, not `zk1.example.com` or `10.0.0.1`. */
+export function isShortName(name: string, facts: HostFacts): boolean {
+  return !facts.ipv4Literal && !facts.ipv6 && !name.includes('.');
+}
