@@ -104,7 +104,8 @@ export function lintFiles(paths: readonly string[], options: LintFilesOptions = 
     const resolved = fileOptions(settings.options);
     try {
       const { model, findings } = checkSource(displayName(path), readInput(path, read), resolved);
-      const unit = options.cluster ? UNIT_DECLARED : directoryUnit(path);
+      // Standard input has no directory: only a named address joins it to the files'.
+      const unit = options.cluster ? UNIT_DECLARED : path === '-' ? STDIN : directoryUnit(path);
       checked.push({ node: toClusterNode(model, unit, keep, settings.options.brokers), findings, options: resolved });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
@@ -122,7 +123,8 @@ export function lintFiles(paths: readonly string[], options: LintFilesOptions = 
   return report;
 }
 
-const displayName = (path: string) => (path === '-' ? '<stdin>' : path);
+const STDIN = '<stdin>';
+const displayName = (path: string) => (path === '-' ? STDIN : path);
 
 /** Reads relative paths from `cwd` (default: the process's working directory); descriptor 0 is stdin. */
 const readerIn = (cwd: string | undefined) => (path: string | number) =>

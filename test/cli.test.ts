@@ -112,6 +112,16 @@ describe('input', () => {
     expect(run.stdout).toContain('value-out-of-range');
   });
 
+  it('keeps standard input out of the working directory\'s cluster: it has no directory to share a loopback address in', () => {
+    const broker = ['broker.id=1', 'zookeeper.connect=localhost:2181', 'listeners=PLAINTEXT://localhost:9092'];
+    write('stdin-beside/server.properties', broker);
+    const run = spawnSync(process.execPath, [cli, '--format', 'json', '-', 'server.properties'],
+      { cwd: path.join(dir, 'stdin-beside'), encoding: 'utf8', input: `${broker.join('\n')}\n` });
+    const report = JSON.parse(run.stdout) as Json;
+    expect(report.clusters.map((c: { files: string[] }) => c.files)).toEqual([['<stdin>'], ['server.properties']]);
+    expect(run.status).toBe(0);
+  });
+
   it('reports a missing file in one line, lints the other files, and exits 2', () => {
     const run = klint(['missing.properties', 'error.properties']);
     expect(run.status).toBe(2);
