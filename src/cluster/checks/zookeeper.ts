@@ -2,7 +2,7 @@ import { dirname } from 'node:path';
 import { hostKey } from '../../model/listeners.js';
 import { groupBy, perCluster, RELATED_FILES, type ClusterCheck, type ClusterCheckResult } from '../check.js';
 import { components, describeOthers, dissentRelated, dissents } from '../consensus.js';
-import type { ClusterNode } from '../node.js';
+import { UNIT_DECLARED, type ClusterNode } from '../node.js';
 
 const CONNECT = 'zookeeper.connect';
 const NAMED_DIRECTORIES = 3;
@@ -18,9 +18,10 @@ function connectValue(node: ClusterNode): string | undefined {
 }
 
 /**
- * Files the layout puts in one cluster (one directory, or the whole `--cluster` run) that reach
- * the same ZooKeeper ensemble (they share a server) with a different host list or chroot.
- * Files of one directory that use unrelated ensembles are left alone: they are separate clusters.
+ * Files the layout puts in one cluster that reach ZooKeeper with a different host list or
+ * chroot: in a directory, files that share a server of the ensemble (files of one directory
+ * using unrelated ensembles are separate clusters); in a `--cluster` run, every file, since the
+ * run says they are one cluster and a broker on another ensemble would form a cluster of its own.
  */
 export const zookeeperConnectDiffers: ClusterCheck = {
   name: 'zookeeper-connect-differs',
@@ -28,8 +29,8 @@ export const zookeeperConnectDiffers: ClusterCheck = {
   run(clusters) {
     const results: ClusterCheckResult[] = [];
     const byUnit = groupBy(clusters.flatMap((c) => c.distinct.filter((n) => n.zookeeper)), (n) => n.unit);
-    for (const unit of byUnit.values()) {
-      for (const ensemble of components(unit, hostsOf)) {
+    for (const [name, unit] of byUnit) {
+      for (const ensemble of name === UNIT_DECLARED ? [unit] : components(unit, hostsOf)) {
         for (const dissent of dissents(ensemble, connectValue)) {
           results.push({
             node: dissent.node,
