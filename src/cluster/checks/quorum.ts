@@ -6,6 +6,7 @@ import type { Cluster } from '../grouping.js';
 import type { ClusterNode } from '../node.js';
 
 const VOTERS = 'controller.quorum.voters';
+const BOOTSTRAP = 'controller.quorum.bootstrap.servers';
 const none = { type: 'object', additionalProperties: false };
 
 /** A voter set compared as a set: order and the way a host is written (case, trailing dot, IPv6 form) do not matter. */
@@ -91,15 +92,25 @@ export const controllerOutsideQuorum: ClusterCheck = {
   }),
 };
 
-/** An even number of voters: one finding per cluster, where its voter set is first given. */
+/**
+ * An even number of voters: one finding per cluster, where its voter set is first given. A
+ * dynamic quorum (controller.quorum.bootstrap.servers, KIP-853) names no voters in any file:
+ * its voters are the controllers formatted or added at run time, and the repository's
+ * controller files are what it says of them.
+ */
 export const evenVoters: ClusterCheck = {
   name: 'even-voters',
   params: none,
   run: perCluster((cluster, _params, applies) => {
     const quorum = clusterVoters(cluster, applies);
-    if (!quorum) return [];
-    const count = quorum.ids.size;
-    if (count < 2 || count % 2 !== 0) return [];
-    return [{ node: quorum.node, key: VOTERS, data: { count, majority: count / 2 + 1, tolerated: count / 2 - 1, smaller: count - 1 } }];
+    if (quorum) return evenCount(quorum.ids.size, quorum.node, VOTERS, 'voters');
+    const controllers = cluster.distinct.filter((n) => n.controller && n.id !== undefined && n.bootstrapServers);
+    const node = controllers.find(applies) ?? controllers[0];
+    return node ? evenCount(controllers.length, node, BOOTSTRAP, 'controller files (a dynamic quorum: each taken for a voter)') : [];
   }),
 };
+
+function evenCount(count: number, node: ClusterNode, key: string, members: string): ClusterCheckResult[] {
+  if (count < 2 || count % 2 !== 0) return [];
+  return [{ node, key, data: { count, members, majority: count / 2 + 1, tolerated: count / 2 - 1, smaller: count - 1 } }];
+}
