@@ -47,8 +47,13 @@ function nonNegativeInteger(value: string): number {
   return Number(value);
 }
 
+/** Kafka counts brokers in a Java int. */
+const INT_MAX = 2147483647;
+
 function positiveInteger(value: string): number {
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('expected a whole number of 1 or more.');
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > INT_MAX) {
+    throw new InvalidArgumentError(`expected a whole number from 1 to ${INT_MAX}.`);
+  }
   return Number(value);
 }
 
@@ -88,8 +93,12 @@ function program(): Command {
     .option('--cluster', 'lint all the given files as one cluster instead of grouping them by ZooKeeper ensemble or KRaft quorum')
     .option('--brokers <n>', 'the number of brokers in the cluster, when the files are a template rather than one per node', positiveInteger)
     .option('--print-clusters', 'print how the files are grouped into clusters, and why, instead of the findings')
-    .showHelpAfterError('(run klint --help for usage)')
-    .configureOutput({ writeOut: (text) => writeAll(1, text), writeErr: (text) => writeAll(2, text) })
+    .configureOutput({
+      writeOut: (text) => writeAll(1, text),
+      writeErr: (text) => writeAll(2, text),
+      // One line, as every other klint error: commander's own reads `error: …`.
+      outputError: (text, write) => write(`klint: ${text.trim().replace(/^error: /, '')} (klint --help for usage)\n`),
+    })
     .exitOverride();
 }
 
@@ -125,6 +134,9 @@ export function run(argv: readonly string[]): number {
   }
   if (files.length === 0) return usage('no files given: klint [options] <file...> (- reads standard input)');
   if (options.defaults && !options.printConfig) return usage('--defaults goes with --print-config');
+  if (options.printClusters && options.format !== undefined && !['text', 'json'].includes(options.format)) {
+    return usage(`--print-clusters prints text or json, not ${options.format}`);
+  }
 
   const unknownRule = Object.keys(options.rule ?? {}).find((id) => !rules.some((r) => r.id === id));
   if (unknownRule) return usage(`--rule: unknown rule "${unknownRule}": run klint --list-rules to see them`);

@@ -89,6 +89,29 @@ describe('exit codes', () => {
     expect(klint(['--no-such-option', 'clean.properties']).status).toBe(2);
   });
 
+  it('answers a bad option or option value in one klint: line, as every other error', () => {
+    for (const args of [['--no-such-option'], ['--brokers', '0'], ['--brokers', '99999999999999999999'], ['-f', 'xml'], ['--fail-on', 'never']]) {
+      const run = klint([...args, 'clean.properties']);
+      expect(run.status, args.join(' ')).toBe(2);
+      expect(run.stderr, args.join(' ')).toMatch(/^klint: [^\n]+\(klint --help for usage\)\n$/);
+    }
+  });
+
+  it('refuses --print-clusters in a format that cannot show a grouping', () => {
+    for (const format of ['sarif', 'github', 'junit']) {
+      const run = klint(['--print-clusters', '-f', format, 'clean.properties']);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toBe(`klint: --print-clusters prints text or json, not ${format}\n`);
+    }
+  });
+
+  it('does not end a run with an unreadable input on a clean summary', () => {
+    const alone = klint(['missing-dir/']);
+    expect(alone.status).toBe(2);
+    expect(alone.stdout).toBe('✖ 0 files checked; 1 input could not be linted\n');
+    expect(klint(['missing-dir/', 'clean.properties']).stdout).toMatch(/ 1 file(?: checked)?; 1 input could not be linted\n$/);
+  });
+
   it('prints its version and help with exit 0', () => {
     expect(klint(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
     const help = klint(['--help']);

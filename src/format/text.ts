@@ -22,11 +22,15 @@ export function formatText(report: Report, colors: Colors): string {
   const counts = countFindings(allFindings(report));
   const total = counts.error + counts.warning + counts.info;
   const files = plural(report.files.length, 'file');
-  if (total === 0) {
+  // An input klint could not read fails the run: the summary must not look clean.
+  const unread = report.inputProblems.length === 0 ? '' : `; ${plural(report.inputProblems.length, 'input')} could not be linted`;
+  if (total === 0 && unread === '') {
     lines.push(colors.green(`✔ ${files} checked: no problems`));
+  } else if (total === 0) {
+    lines.push(colors.red(`✖ ${files} checked${unread}`));
   } else {
-    const summary = `${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'info')}) in ${files}`;
-    lines.push((counts.error > 0 ? colors.red : colors.yellow)(`✖ ${summary}`));
+    const summary = `${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'info')}) in ${files}${unread}`;
+    lines.push((counts.error > 0 || unread !== '' ? colors.red : colors.yellow)(`✖ ${summary}`));
   }
   return lines.join('\n') + '\n';
 }
