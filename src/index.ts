@@ -5,7 +5,7 @@ import { rules } from './engine/ruleset.js';
 import type { SeverityOptions } from './config/severity.js';
 import { findConfig, readConfig, type LoadedConfig } from './config/file.js';
 import { configResolver, mergeOptions } from './config/resolve.js';
-import { InputError, readInput } from './input.js';
+import { InputError, readInput, readLimited } from './input.js';
 import { groupBy } from './cluster/check.js';
 import { describeCluster, groupClusters } from './cluster/grouping.js';
 import { directoryUnit, toClusterNode, UNIT_DECLARED, type ClusterNode } from './cluster/node.js';
@@ -128,7 +128,7 @@ const displayName = (path: string) => (path === '-' ? STDIN : path);
 
 /** Reads relative paths from `cwd` (default: the process's working directory); descriptor 0 is stdin. */
 const readerIn = (cwd: string | undefined) => (path: string | number) =>
-  readFileSync(typeof path === 'number' || cwd === undefined ? path : resolve(cwd, path));
+  readLimited(typeof path === 'number' || cwd === undefined ? path : resolve(cwd, path));
 
 export interface EffectiveSetting {
   /** The string exactly as Kafka reads it; `[hidden]` for secrets; null for a default that is unset. */

@@ -1,3 +1,5 @@
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+
 /** Config files larger than this are refused: real broker configs are a few kilobytes. */
 export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
 
@@ -14,13 +16,16 @@ export class InputError extends Error {
   }
 }
 
+/** The refusal of input over MAX_INPUT_BYTES; `bytes` is undefined when reading stopped at the limit. */
+function tooLarge(file: string, bytes: number | undefined): InputError {
+  const limit = `klint's limit of 10 MiB (${MAX_INPUT_BYTES} bytes) for a config file`;
+  if (bytes === undefined) return new InputError(file, undefined, `over ${limit}: reading stopped there`);
+  return new InputError(file, undefined, `${(bytes / 1024 / 1024).toFixed(1)} MiB (${bytes} bytes) is over ${limit}`);
+}
+
 /** Why bytes cannot be a properties file (too large, or binary / UTF-16), or undefined. */
 export function refusalOf(file: string, bytes: Uint8Array): InputError | undefined {
-  if (bytes.byteLength > MAX_INPUT_BYTES) {
-    const mib = (bytes.byteLength / 1024 / 1024).toFixed(1);
-    return new InputError(file, undefined,
-      `${mib} MiB (${bytes.byteLength} bytes) is over klint's limit of 10 MiB (${MAX_INPUT_BYTES} bytes) for a config file`);
-  }
+  if (bytes.byteLength > MAX_INPUT_BYTES) return tooLarge(file, bytes.byteLength);
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     let line = 1;
@@ -30,16 +35,53 @@ export function refusalOf(file: string, bytes: Uint8Array): InputError | undefin
   return undefined;
 }
 
+/** Thrown by readLimited; readInput turns it into the refusal naming the file. */
+class OverLimit extends Error {
+  constructor(readonly bytes: number | undefined) {
+    super('over the input size limit');
+  }
+}
+
+/**
+ * Reads a file, or a descriptor (0: standard input), and stops one byte past MAX_INPUT_BYTES:
+ * /dev/zero or `yes | klint -` never end, so reading to the end first would fill the memory.
+ * A regular file over the limit is refused by its size without being read.
+ */
+export function readLimited(source: string | number): Uint8Array {
+  const fd = typeof source === 'number' ? source : openSync(source, 'r');
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isFile() && stat.size > MAX_INPUT_BYTES) throw new OverLimit(stat.size);
+    let buffer = Buffer.allocUnsafe(64 * 1024);
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) {
+        if (length > MAX_INPUT_BYTES) throw new OverLimit(undefined);
+        const bigger = Buffer.allocUnsafe(Math.min(2 * length, MAX_INPUT_BYTES + 1));
+        buffer.copy(bigger, 0, 0, length);
+        buffer = bigger;
+      }
+      const read = readSync(fd, buffer, length, buffer.length - length, null);
+      if (read === 0) return buffer.subarray(0, length);
+      length += read;
+    }
+  } finally {
+    if (typeof source !== 'number') closeSync(fd);
+  }
+}
+
 /** Reads a file (or stdin for `-`) as bytes; every failure becomes an InputError. */
 export function readInput(path: string, read: (path: string | number) => Uint8Array): Uint8Array {
+  const file = path === '-' ? '<stdin>' : path;
   try {
     return read(path === '-' ? 0 : path);
   } catch (error) {
+    if (error instanceof OverLimit) throw tooLarge(file, error.bytes);
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'no such file'
       : code === 'EISDIR' ? 'is a directory'
         : code === 'EACCES' ? 'permission denied'
           : (error as Error).message;
-    throw new InputError(path === '-' ? '<stdin>' : path, undefined, reason);
+    throw new InputError(file, undefined, reason);
   }
 }

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -255,4 +255,50 @@ describe('through the CLI process, inputs are never modified', () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toBe('klint: <stdin>:1: NUL byte: this is not a text properties file (binary, or saved as UTF-16?)\n');
   });
+});
+
+/*
+ * Hostile paths and streams on the command line: whatever they name, klint answers with one
+ * `klint:` line per problem on stderr, exit 2, lints the other files, and changes no file.
+ */
+describe('hostile paths and streams through the CLI', () => {
+  let dir: string;
+  /** Running as root, permission cases run klint as nobody (setpriv), since root reads every file. */
+  const asRoot = process.getuid?.() === 0;
+  const setpriv = ['/usr/bin/setpriv', '/bin/setpriv'].find((p) => existsSync(p));
+
+  beforeAll(() => {
+    if (!existsSync(path.join(repoRoot, 'dist/cli.cjs'))) throw new Error('no build: run `npm run build` before this test');
+    dir = mkdtempSync(path.join(tmpdir(), 'klint-paths-'));
+    // Readable by nobody when a permission case drops root.
+    chmodSync(dir, 0o755);
+    writeFileSync(path.join(dir, 'ok.properties'), 'num.partitions=3\n');
+  });
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Runs klint in `dir` (or a folder below it) with the shell; every answer is one line per problem, never a defect. */
+  function sh(script: string, options: { cwd?: string; unprivileged?: boolean } = {}) {
+    const command = options.unprivileged && asRoot ? [setpriv as string, '--reuid=65534', '--regid=65534', '--clear-groups', 'sh'] : ['sh'];
+    const result = spawnSync(command[0] as string, [...command.slice(1), '-c', script], {
+      cwd: path.join(dir, options.cwd ?? ''), encoding: 'utf8', timeout: 60_000, env: { ...process.env, KLINT: `node ${cli} --no-color` },
+    });
+    expect(result.error, 'klint did not finish').toBeUndefined();
+    expect(result.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+    expect(result.stderr).not.toContain('internal error');
+    for (const line of result.stderr.split('\n').filter(Boolean)) expect(line).toMatch(/^klint: /);
+    return result;
+  }
+
+  it('stops reading an endless file or pipe at the size limit: /dev/zero and `yes |` are refused, the other file linted', () => {
+    // Under 2 GB of address space: reading everything first would fail here instead of swapping.
+    const zero = sh('ulimit -v 2000000; $KLINT /dev/zero ok.properties');
+    expect(zero.status).toBe(2);
+    expect(zero.stderr).toBe("klint: /dev/zero: over klint's limit of 10 MiB (10485760 bytes) for a config file: reading stopped there\n");
+    expect(zero.stdout).toContain('ok.properties');
+    const pipe = sh('yes a=b | (ulimit -v 2000000; $KLINT -)');
+    expect(pipe.status).toBe(2);
+    expect(pipe.stderr).toBe("klint: <stdin>: over klint's limit of 10 MiB (10485760 bytes) for a config file: reading stopped there\n");
+  }, 60_000);
 });
