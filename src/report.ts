@@ -26,6 +26,11 @@ export interface ClusterReport {
   brokers: number;
   /** Whether that count was declared (`--brokers`, config file) rather than counted. */
   brokersDeclared: boolean;
+  /**
+   * Whether the size rules used the count: it was declared, or two or more broker files name
+   * their node. Otherwise the files may be templates and those rules stayed silent.
+   */
+  sizeKnown: boolean;
 }
 
 /** Everything one run found: the unit formatters print and the exit code is decided from. */

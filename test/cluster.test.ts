@@ -247,6 +247,19 @@ describe('cross-file findings', () => {
     expect(ofRule(two, 'replication-factor-above-broker-count').filter((f) => f.key === 'default.replication.factor')).toHaveLength(2);
   });
 
+  it('takes broker files that name no node (no id, no advertised host) for templates, and does not count them', () => {
+    const template = (name: string, listener: string) => write(name, [`zookeeper.connect=${ZK}/kafka`, `listeners=${listener}`, 'default.replication.factor=3']);
+    const templates = [template('server.properties', 'PLAINTEXT://:9092'), template('server-sasl.properties', 'SASL_PLAINTEXT://:9092')];
+    const report = lintFiles(templates, { kafkaVersion: '3.9' });
+    expect(ofRule(report, 'replication-factor-above-broker-count')).toEqual([]);
+    expect(ofRule(report, 'cluster-too-small')).toEqual([]);
+    expect(report.clusters?.[0]).toMatchObject({ brokers: 2, sizeKnown: false });
+    // Without ids, brokers on hosts of their own are nodes (ids generated at start-up): counted.
+    const hosts = lintFiles([template('a.properties', 'PLAINTEXT://kafka1.example.com:9092'), template('b.properties', 'PLAINTEXT://kafka2.example.com:9092')], { kafkaVersion: '3.9' });
+    expect(ofRule(hosts, 'replication-factor-above-broker-count').filter((f) => f.key === 'default.replication.factor')).toHaveLength(2);
+    expect(hosts.clusters?.[0]).toMatchObject({ brokers: 2, sizeKnown: true });
+  });
+
   it('relaxes cluster-too-small to info in the development profile', () => {
     const files = [1, 2].map((id) => zkBroker(`b${id}.properties`, id, `${ZK}/kafka`));
     expect(ofRule(lintFiles(files, { kafkaVersion: '3.9' }), 'cluster-too-small').map((f) => f.severity)).toEqual(['warning']);
@@ -330,7 +343,7 @@ describe('the CLI', () => {
     const report = JSON.parse(run.stdout) as Report;
     expect(report.files).toHaveLength(2);
     expect(report.clusters).toEqual([{ name: 'cluster 1', files: ['brokers/b1.properties', 'brokers/b2.properties'],
-      reason: `share zookeeper.connect=${ZK}/kafka`, brokers: 3, brokersDeclared: true }]);
+      reason: `share zookeeper.connect=${ZK}/kafka`, brokers: 3, brokersDeclared: true, sizeKnown: true }]);
   });
 });
 

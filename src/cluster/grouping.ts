@@ -51,18 +51,25 @@ function cluster(number: number, nodes: ClusterNode[], reason: string, declared:
   const distinct = withoutVariants(withoutCombinedAlternatives(nodes));
   const variants = nodes.length - distinct.length;
   const brokerFiles = distinct.filter((n) => n.broker).length;
+  const namedBrokers = distinct.filter((n) => n.broker && namesItsNode(n)).length;
   return {
     name: `cluster ${number}`,
     nodes,
     distinct,
     reason: variants === 0 ? reason
       : `${reason}; ${variants} file${variants === 1 ? ' describes a node another file describes' : 's describe nodes other files describe'} (the same id, and the same advertised addresses, another migration phase or a combined node beside its controller's own file), counted once`,
-    brokers: declaredBrokers ?? brokerFiles,
+    brokers: declaredBrokers ?? (namedBrokers >= 2 ? namedBrokers : brokerFiles),
     brokersDeclared: declaredBrokers !== undefined,
-    // One broker file may be a template for every broker, even beside the controllers' files.
-    sizeKnown: declaredBrokers !== undefined || brokerFiles >= 2,
+    // One broker file may be a template for every broker, even beside the controllers' files;
+    // so may several that name no node (a plaintext and a SASL template, ids filled in at deploy).
+    sizeKnown: declaredBrokers !== undefined || namedBrokers >= 2,
     declared,
   };
+}
+
+/** A file for one node rather than a template: it sets an id, or advertises a host of its own. */
+function namesItsNode(node: ClusterNode): boolean {
+  return node.id !== undefined || node.advertised.some((l) => l.valid && l.host !== null && l.host !== '' && !hostFacts(l.host).wildcard);
 }
 
 /**
@@ -210,5 +217,6 @@ export function describeCluster(cluster: Cluster): ClusterReport {
     reason: cluster.reason,
     brokers: cluster.brokers,
     brokersDeclared: cluster.brokersDeclared,
+    sizeKnown: cluster.sizeKnown,
   };
 }
