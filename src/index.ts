@@ -1,11 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { knownVersions, resolveVersion } from './catalog/catalog.js';
 import { rules } from './engine/ruleset.js';
 import type { SeverityOptions } from './config/severity.js';
 import { findConfig, readConfig, type LoadedConfig } from './config/file.js';
 import { configResolver, mergeOptions } from './config/resolve.js';
-import { InputError, readInput, readLimited } from './input.js';
+import { InputError, readInput, readLimited, readRegularText } from './input.js';
 import { groupBy } from './cluster/check.js';
 import { describeCluster, groupClusters } from './cluster/grouping.js';
 import { directoryUnit, toClusterNode, UNIT_DECLARED, type ClusterNode } from './cluster/node.js';
@@ -50,7 +50,7 @@ export interface LintFilesOptions extends LintOptions {
  */
 export function loadConfig(options: { cwd?: string; path?: string } = {}): LoadedConfig | undefined {
   const cwd = options.cwd ?? process.cwd();
-  const files = { exists: existsSync, read: (path: string) => readFileSync(path, 'utf8') };
+  const files = { exists: existsSync, read: readRegularText };
   return options.path === undefined ? findConfig(cwd, files) : readConfig(options.path, files, cwd);
 }
 

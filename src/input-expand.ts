@@ -1,7 +1,8 @@
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { globSync, isDynamicPattern } from 'tinyglobby';
+import { NotRegularFile, readRegularText, reasonOf } from './input.js';
 import type { InputProblem } from './report.js';
 
 export interface ExpandedInputs {
@@ -24,7 +25,7 @@ export function expandInputs(args: readonly string[], cwd: string = process.cwd(
   const paths: string[] = [];
   const problems: InputProblem[] = [];
   const seen = new Set<string>();
-  const ignores = new GitIgnores();
+  const ignores = new GitIgnores(cwd, problems);
   const add = (path: string, known?: string) => {
     const real = known ?? (path === '-' ? '-' : realPath(resolve(cwd, path)));
     if (seen.has(real)) return;
@@ -97,6 +98,9 @@ class GitIgnores {
   private readonly byDir = new Map<string, Ignore | null>();
   private readonly rootOf = new Map<string, string>();
 
+  /** `problems` gets each .gitignore that is there but cannot be read, named relative to `cwd`. */
+  constructor(private readonly cwd: string, private readonly problems: InputProblem[]) {}
+
   ignored(file: string): boolean {
     const dirs: string[] = [];
     const root = this.repositoryRoot(dirname(file));
@@ -118,11 +122,26 @@ class GitIgnores {
   private rulesIn(dir: string): Ignore | null {
     let rules = this.byDir.get(dir);
     if (rules === undefined) {
-      const path = join(dir, '.gitignore');
-      rules = existsSync(path) ? ignore().add(readFileSync(path, 'utf8')) : null;
+      rules = this.read(join(dir, '.gitignore'));
       this.byDir.set(dir, rules);
     }
     return rules;
+  }
+
+  /**
+   * As git does, a .gitignore that is no regular file (a folder, a named pipe) is passed over.
+   * One that cannot be read is a problem: what it would leave out is unknown.
+   */
+  private read(path: string): Ignore | null {
+    try {
+      return ignore().add(readRegularText(path));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (!(error instanceof NotRegularFile) && code !== 'ENOENT') {
+        this.problems.push({ file: relative(this.cwd, path), message: reasonOf(error) });
+      }
+      return null;
+    }
   }
 
   private repositoryRoot(dir: string): string {

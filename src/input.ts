@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, type Stats } from 'node:fs';
 
 /** Config files larger than this are refused: real broker configs are a few kilobytes. */
 export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
@@ -77,11 +77,40 @@ export function readInput(path: string, read: (path: string | number) => Uint8Ar
     return read(path === '-' ? 0 : path);
   } catch (error) {
     if (error instanceof OverLimit) throw tooLarge(file, error.bytes);
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file'
-      : code === 'EISDIR' ? 'is a directory'
-        : code === 'EACCES' ? 'permission denied'
-          : (error as Error).message;
-    throw new InputError(file, undefined, reason);
+    throw new InputError(file, undefined, reasonOf(error));
   }
+}
+
+/** Thrown by readRegularText for a path that is there but is no regular file. */
+export class NotRegularFile extends Error {
+  override name = 'NotRegularFile';
+  constructor(stat: Stats) {
+    super(stat.isDirectory() ? 'is a directory' : `is not a regular file (${stat.isFIFO() ? 'a named pipe' : stat.isSocket() ? 'a socket' : 'a device'})`);
+  }
+}
+
+/**
+ * Reads a settings file (a config file, a .gitignore) as UTF-8 when it is a regular file, else
+ * throws NotRegularFile. Opened without blocking: a named pipe would otherwise wait for a
+ * writer forever, and /dev/zero never ends.
+ */
+export function readRegularText(path: string): string {
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw new NotRegularFile(stat);
+    return readFileSync(fd, 'utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A read failure in a few words: `no such file`, `permission denied`, `is a directory`. */
+export function reasonOf(error: unknown): string {
+  if (error instanceof NotRegularFile) return error.message;
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' ? 'no such file'
+    : code === 'EISDIR' ? 'is a directory'
+      : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
+        : (error as Error).message;
 }

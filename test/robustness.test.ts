@@ -1,6 +1,6 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -282,7 +282,7 @@ describe('hostile paths and streams through the CLI', () => {
   function sh(script: string, options: { cwd?: string; unprivileged?: boolean } = {}) {
     const command = options.unprivileged && asRoot ? [setpriv as string, '--reuid=65534', '--regid=65534', '--clear-groups', 'sh'] : ['sh'];
     const result = spawnSync(command[0] as string, [...command.slice(1), '-c', script], {
-      cwd: path.join(dir, options.cwd ?? ''), encoding: 'utf8', timeout: 60_000, env: { ...process.env, KLINT: `node ${cli} --no-color` },
+      cwd: path.join(dir, options.cwd ?? ''), encoding: 'utf8', timeout: 20_000, env: { ...process.env, KLINT: `node ${cli} --no-color` },
     });
     expect(result.error, 'klint did not finish').toBeUndefined();
     expect(result.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
@@ -290,6 +290,15 @@ describe('hostile paths and streams through the CLI', () => {
     for (const line of result.stderr.split('\n').filter(Boolean)) expect(line).toMatch(/^klint: /);
     return result;
   }
+
+  /** Permission cases need a user root is not; without setpriv they cannot run as root. */
+  const unprivileged = (name: string, test: () => void) => it(name, () => {
+    if (asRoot && !setpriv) {
+      console.log(`skipped "${name}": running as root without setpriv, every file is readable`);
+      return;
+    }
+    test();
+  });
 
   it('stops reading an endless file or pipe at the size limit: /dev/zero and `yes |` are refused, the other file linted', () => {
     // Under 2 GB of address space: reading everything first would fail here instead of swapping.
@@ -301,4 +310,48 @@ describe('hostile paths and streams through the CLI', () => {
     expect(pipe.status).toBe(2);
     expect(pipe.stderr).toBe("klint: <stdin>: over klint's limit of 10 MiB (10485760 bytes) for a config file: reading stopped there\n");
   }, 60_000);
+
+  it('passes over a .gitignore that is a folder or a named pipe, as git does, without waiting on the pipe', () => {
+    mkdirSync(path.join(dir, 'gitignore-folder/.gitignore'), { recursive: true });
+    writeFileSync(path.join(dir, 'gitignore-folder/a.properties'), 'num.partitions=3\n');
+    mkdirSync(path.join(dir, 'gitignore-fifo'));
+    execFileSync('mkfifo', [path.join(dir, 'gitignore-fifo/.gitignore')]);
+    writeFileSync(path.join(dir, 'gitignore-fifo/b.properties'), 'num.partitions=3\n');
+    const result = sh('$KLINT gitignore-folder gitignore-fifo');
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain('gitignore-folder/a.properties');
+    expect(result.stdout).toContain('gitignore-fifo/b.properties');
+  });
+
+  unprivileged('reports a .gitignore it cannot read, and lints the files beside it', () => {
+    mkdirSync(path.join(dir, 'gitignore-locked'));
+    writeFileSync(path.join(dir, 'gitignore-locked/a.properties'), 'num.partitions=3\n');
+    writeFileSync(path.join(dir, 'gitignore-locked/.gitignore'), 'nothing\n', { mode: 0o000 });
+    const result = sh('$KLINT gitignore-locked', { unprivileged: true });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('klint: gitignore-locked/.gitignore: permission denied\n');
+    expect(result.stdout).toContain('gitignore-locked/a.properties');
+  });
+
+  it('refuses a config path that is a folder or a named pipe in one line, exit 2, without waiting on the pipe', () => {
+    mkdirSync(path.join(dir, 'config-folder'));
+    execFileSync('mkfifo', [path.join(dir, 'config-fifo')]);
+    const folder = sh('$KLINT -c config-folder ok.properties');
+    expect(folder.status).toBe(2);
+    expect(folder.stderr).toBe('klint: config-folder: is a directory\n');
+    const fifo = sh('$KLINT -c config-fifo ok.properties');
+    expect(fifo.status).toBe(2);
+    expect(fifo.stderr).toBe('klint: config-fifo: is not a regular file (a named pipe)\n');
+    mkdirSync(path.join(dir, 'rc-folder/.klintrc.json'), { recursive: true });
+    const found = sh('$KLINT ../ok.properties', { cwd: 'rc-folder' });
+    expect(found.status).toBe(2);
+    expect(found.stderr).toBe(`klint: ${path.join(dir, 'rc-folder/.klintrc.json')}: is a directory\n`);
+  });
+
+  unprivileged('refuses a config file it cannot read in one line, exit 2', () => {
+    writeFileSync(path.join(dir, 'locked.klintrc.json'), '{}', { mode: 0o000 });
+    const result = sh('$KLINT -c locked.klintrc.json ok.properties', { unprivileged: true });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('klint: locked.klintrc.json: permission denied\n');
+  });
 });

@@ -2,6 +2,7 @@ import { dirname, join, resolve } from 'node:path';
 import { closest, distance } from 'fastest-levenshtein';
 import { knownVersions, resolveVersion } from '../catalog/catalog.js';
 import { rulesById } from '../engine/ruleset.js';
+import { reasonOf } from '../input.js';
 import type { Profile, RuleSetting } from './severity.js';
 import validateConfig from './generated/validate-config.cjs';
 
@@ -43,7 +44,17 @@ export class ConfigError extends Error {
 /** The file access the loader needs, passed in so that reading stays with the caller. */
 export interface ConfigFiles {
   exists(path: string): boolean;
+  /** Throws for what cannot be read as text (a folder, a named pipe, no permission). */
   read(path: string): string;
+}
+
+/** The file's text; a failure to read it is a ConfigError naming it as `shown`. */
+function readText(files: ConfigFiles, path: string, shown: string): string {
+  try {
+    return files.read(path);
+  } catch (error) {
+    throw new ConfigError(shown, reasonOf(error));
+  }
 }
 
 export const RC_FILE = '.klintrc.json';
@@ -55,21 +66,20 @@ export const RC_FILE = '.klintrc.json';
 export function findConfig(startDir: string, files: ConfigFiles): LoadedConfig | undefined {
   for (let dir = resolve(startDir); ; dir = dirname(dir)) {
     const rc = join(dir, RC_FILE);
-    if (files.exists(rc)) return parseConfig(rc, files.read(rc));
+    if (files.exists(rc)) return parseConfig(rc, readText(files, rc, rc));
     const pkg = join(dir, 'package.json');
     if (files.exists(pkg)) {
-      const found = parseConfig(pkg, files.read(pkg));
+      const found = parseConfig(pkg, readText(files, pkg, pkg));
       if (found) return found;
     }
     if (dirname(dir) === dir) return undefined;
   }
 }
 
-/** `--config PATH`: that file, which must exist; a package.json must have a "klint" key. */
+/** `--config PATH`: that file, which must be a readable file; a package.json must have a "klint" key. */
 export function readConfig(path: string, files: ConfigFiles, cwd = process.cwd()): LoadedConfig {
   const absolute = resolve(cwd, path);
-  if (!files.exists(absolute)) throw new ConfigError(path, 'no such file');
-  const loaded = parseConfig(absolute, files.read(absolute));
+  const loaded = parseConfig(absolute, readText(files, absolute, path));
   if (!loaded) throw new ConfigError(path, 'has no "klint" key');
   return loaded;
 }
