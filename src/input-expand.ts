@@ -1,4 +1,4 @@
-import { existsSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { globSync, isDynamicPattern } from 'tinyglobby';
@@ -8,7 +8,7 @@ import type { InputProblem } from './report.js';
 export interface ExpandedInputs {
   /** Files to lint, each once, in argument order (a directory's or glob's files sorted). */
   paths: string[];
-  /** Arguments that name nothing: a missing path, a glob that matches no file. */
+  /** Arguments that name nothing (a missing path, a glob that matches no file), and what cannot be read. */
   problems: InputProblem[];
 }
 
@@ -37,29 +37,28 @@ export function expandInputs(args: readonly string[], cwd: string = process.cwd(
       add(arg);
       continue;
     }
+    /** The files a walk finds; a walk that finds none and meets no problem says `nothing`. */
+    const addFound = (base: string, pattern: string, nothing: string) => {
+      const walked = walk(cwd, base, pattern, ignores);
+      problems.push(...walked.problems);
+      if (walked.found.length === 0 && walked.problems.length === 0) problems.push({ file: arg, message: nothing });
+      walked.found.forEach(({ path, real }) => add(path, real));
+    };
     const kind = kindOf(resolve(cwd, arg));
     if (kind === 'file') add(arg);
-    else if (kind === 'directory') {
-      const found = walk(cwd, arg, CONFIG_FILES, ignores);
-      if (found.length === 0) problems.push({ file: arg, message: 'no *.properties file in this directory' });
-      found.forEach(({ path, real }) => add(path, real));
-    } else if (isDynamicPattern(arg)) {
-      const found = walk(cwd, '.', arg, ignores);
-      if (found.length === 0) problems.push({ file: arg, message: 'no file matches this pattern' });
-      found.forEach(({ path, real }) => add(path, real));
-    } else {
-      problems.push({ file: arg, message: 'no such file' });
-    }
+    else if (kind === 'directory') addFound(arg, CONFIG_FILES, 'no *.properties file in this directory');
+    else if (isDynamicPattern(arg)) addFound('.', arg, 'no file matches this pattern');
+    else problems.push({ file: arg, message: reasonOf(kind) });
   }
   return { paths, problems };
 }
 
-function kindOf(path: string): 'file' | 'directory' | undefined {
+/** What a path is, or why stat failed (a folder on the way that klint may not enter, say). */
+function kindOf(path: string): 'file' | 'directory' | Error {
   try {
-    const stat = statSync(path);
-    return stat.isDirectory() ? 'directory' : 'file';
-  } catch {
-    return undefined;
+    return statSync(path).isDirectory() ? 'directory' : 'file';
+  } catch (error) {
+    return error as Error;
   }
 }
 
@@ -72,22 +71,49 @@ function realPath(path: string): string {
   }
 }
 
+interface Walked {
+  found: { path: string; real: string }[];
+  /** Folders below `base` (or `base` itself) that could not be listed. */
+  problems: InputProblem[];
+}
+
 /**
  * The files `pattern` matches below `base`, as paths joined to `base` with their real paths,
  * sorted, ignored ones left out. A file reached through links too is listed once, by its
  * shortest path (`a/x`, not `a/loop/a/x`).
  */
-function walk(cwd: string, base: string, pattern: string, ignores: GitIgnores): { path: string; real: string }[] {
+function walk(cwd: string, base: string, pattern: string, ignores: GitIgnores): Walked {
   const root = resolve(cwd, base);
+  const problems: InputProblem[] = [];
+  const unreadable = (dir: string, error: unknown) => problems.push({ file: join(base, relative(root, dir)), message: reasonOf(error) });
+  const fs = { readdirSync: listing(unreadable) };
   const byRealPath = new Map<string, string>();
-  for (const match of globSync(pattern, { cwd: root, dot: true, onlyFiles: true, followSymbolicLinks: true, ignore: ['**/.git/**'] })) {
+  for (const match of globSync(pattern, { cwd: root, dot: true, onlyFiles: true, followSymbolicLinks: true, ignore: ['**/.git/**'], fs })) {
     const real = realPath(join(root, match));
     const known = byRealPath.get(real);
     if (known === undefined || match.length < known.length) byRealPath.set(real, match);
   }
-  return [...byRealPath].sort(([, a], [, b]) => (a < b ? -1 : a > b ? 1 : 0))
+  const found = [...byRealPath].sort(([, a], [, b]) => (a < b ? -1 : a > b ? 1 : 0))
     .filter(([, match]) => !ignores.ignored(join(root, match)))
     .map(([real, match]) => ({ path: base === '.' ? match : join(base, match), real }));
+  return { found, problems };
+}
+
+/**
+ * The walk's readdirSync: a folder it cannot list (no permission) goes to `unreadable` instead
+ * of being passed over in silence, as tinyglobby would. One that has gone is no problem.
+ */
+function listing(unreadable: (dir: string, error: unknown) => void): typeof readdirSync {
+  const list = (dir: string, options: { withFileTypes: true }): Dirent[] => {
+    try {
+      return readdirSync(dir, options);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') unreadable(dir, error);
+      throw error;
+    }
+  };
+  return list as unknown as typeof readdirSync;
 }
 
 /**

@@ -109,7 +109,7 @@ export function readRegularText(path: string): string {
 export function reasonOf(error: unknown): string {
   if (error instanceof NotRegularFile) return error.message;
   const code = (error as NodeJS.ErrnoException).code;
-  return code === 'ENOENT' ? 'no such file'
+  return code === 'ENOENT' || code === 'ENOTDIR' ? 'no such file'
     : code === 'EISDIR' ? 'is a directory'
       : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
         : (error as Error).message;

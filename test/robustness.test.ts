@@ -354,4 +354,23 @@ describe('hostile paths and streams through the CLI', () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toBe('klint: locked.klintrc.json: permission denied\n');
   });
+
+  unprivileged('reports a folder it may not enter as permission denied, named, a subfolder or on the way to a file, and lints the rest', () => {
+    mkdirSync(path.join(dir, 'walked/locked'), { recursive: true });
+    writeFileSync(path.join(dir, 'walked/a.properties'), 'num.partitions=3\n');
+    writeFileSync(path.join(dir, 'walked/locked/b.properties'), 'num.partitions=3\n');
+    chmodSync(path.join(dir, 'walked/locked'), 0o000);
+    try {
+      const walked = sh('$KLINT walked', { unprivileged: true });
+      expect(walked.status).toBe(2);
+      expect(walked.stderr).toBe('klint: walked/locked: permission denied\n');
+      expect(walked.stdout).toContain('walked/a.properties');
+      const named = sh('$KLINT walked/locked walked/locked/b.properties ok.properties', { unprivileged: true });
+      expect(named.status).toBe(2);
+      expect(named.stderr).toBe('klint: walked/locked: permission denied\nklint: walked/locked/b.properties: permission denied\n');
+      expect(named.stdout).toContain('ok.properties');
+    } finally {
+      chmodSync(path.join(dir, 'walked/locked'), 0o755); // so that the folder can be removed
+    }
+  });
 });
