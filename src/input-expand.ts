@@ -15,6 +15,13 @@ export interface ExpandedInputs {
 const CONFIG_FILES = '**/*.properties';
 
 /**
+ * Git matches .gitignore patterns without regard to case only where core.ignorecase is true,
+ * which `git init` sets on the case-insensitive file systems macOS and Windows use by default.
+ * The ignore package's own default is to ignore case everywhere.
+ */
+const IGNORE_CASE = process.platform === 'darwin' || process.platform === 'win32';
+
+/**
  * Turns command-line arguments into files: a file as it is (even one .gitignore lists: it was
  * named), a directory as every `*.properties` below it, a glob as the files it matches; `-`
  * stays standard input. Directories and globs skip what .gitignore files ignore and never
@@ -160,7 +167,7 @@ class GitIgnores {
    */
   private read(path: string): Ignore | null {
     try {
-      return ignore().add(readRegularText(path));
+      return ignore({ ignorecase: IGNORE_CASE }).add(readRegularText(path));
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (!(error instanceof NotRegularFile) && code !== 'ENOENT') {

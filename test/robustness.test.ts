@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keyHistory } from '../src/catalog/catalog.js';
 import { InputError, knownVersions, lintText, rules, type FileReport, type LintOptions } from '../src/index.js';
+import { expandInputs } from '../src/input-expand.js';
 import { MAX_INPUT_BYTES, refusalOf } from '../src/input.js';
 import { ALL_MODES } from '../src/model/mode.js';
 import { repoRoot } from './support/fixtures.js';
@@ -372,5 +373,30 @@ describe('hostile paths and streams through the CLI', () => {
     } finally {
       chmodSync(path.join(dir, 'walked/locked'), 0o755); // so that the folder can be removed
     }
+  });
+});
+
+describe('.gitignore files as git reads them', () => {
+  let dir: string;
+
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'klint-gitignore-'));
+  });
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** A repository `name` (with .git) holding files: path → text. */
+  function repository(name: string, files: Record<string, string>): string {
+    for (const [file, text] of Object.entries({ ...files, '.git/HEAD': 'ref: refs/heads/main\n' })) {
+      mkdirSync(path.dirname(path.join(dir, name, file)), { recursive: true });
+      writeFileSync(path.join(dir, name, file), text);
+    }
+    return path.join(dir, name);
+  }
+
+  it.runIf(process.platform === 'linux')('matches patterns case-sensitively on Linux, where git does', () => {
+    const repo = repository('case', { '.gitignore': 'LOCAL.properties\nBuild/\n', 'local.properties': 'a=1\n', 'build/b.properties': 'a=1\n', 'LOCAL.properties': 'a=1\n' });
+    expect(expandInputs(['.'], repo)).toEqual({ paths: ['build/b.properties', 'local.properties'], problems: [] });
   });
 });
