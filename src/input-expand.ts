@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { NotRegularFile, readRegularText, reasonOf } from './input.js';
@@ -93,39 +93,55 @@ function walk(cwd: string, base: string, pattern: string, ignores: GitIgnores): 
   const root = resolve(cwd, base);
   const problems: InputProblem[] = [];
   const unreadable = (dir: string, error: unknown) => problems.push({ file: join(base, relative(root, dir)), message: reasonOf(error) });
-  const fs = { readdirSync: listing(unreadable) };
+  const skipped = (dir: string) => basename(dir) === '.git' || ignores.ignored(dir, true);
+  const fs = { readdirSync: listing(unreadable, skipped) };
   const byRealPath = new Map<string, string>();
-  for (const match of globSync(pattern, { cwd: root, dot: true, onlyFiles: true, followSymbolicLinks: true, ignore: ['**/.git/**'], fs })) {
+  for (const match of globSync(pattern, { cwd: root, dot: true, onlyFiles: true, followSymbolicLinks: true, fs })) {
     const real = realPath(join(root, match));
     const known = byRealPath.get(real);
     if (known === undefined || match.length < known.length) byRealPath.set(real, match);
   }
   const found = [...byRealPath].sort(([, a], [, b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .filter(([, match]) => !ignores.ignored(join(root, match)))
+    .filter(([, match]) => !ignores.ignored(join(root, match), false))
     .map(([real, match]) => ({ path: base === '.' ? match : join(base, match), real }));
   return { found, problems };
 }
 
 /**
- * The walk's readdirSync: a folder it cannot list (no permission) goes to `unreadable` instead
- * of being passed over in silence, as tinyglobby would. One that has gone is no problem.
+ * The walk's readdirSync. A folder it cannot list (no permission) goes to `unreadable` instead
+ * of being passed over in silence, as tinyglobby would; one that has gone is no problem. The
+ * folders `skipped` names are left out of their parent's listing, so the walk never enters
+ * them: as in git, a file below an ignored folder stays ignored whatever a .gitignore inside
+ * that folder says.
  */
-function listing(unreadable: (dir: string, error: unknown) => void): typeof readdirSync {
+function listing(unreadable: (dir: string, error: unknown) => void, skipped: (dir: string) => boolean): typeof readdirSync {
   const list = (dir: string, options: { withFileTypes: true }): Dirent[] => {
+    let entries: Dirent[];
     try {
-      return readdirSync(dir, options);
+      entries = readdirSync(dir, options);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code !== 'ENOENT' && code !== 'ENOTDIR') unreadable(dir, error);
       throw error;
     }
+    return entries.filter((entry) => !(isFolder(dir, entry) && skipped(join(dir, entry.name))));
   };
   return list as unknown as typeof readdirSync;
 }
 
+/** A folder, or a link to one: the walk follows links. */
+function isFolder(dir: string, entry: Dirent): boolean {
+  if (!entry.isSymbolicLink()) return entry.isDirectory();
+  try {
+    return statSync(join(dir, entry.name)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /**
  * .gitignore files from the repository root (the nearest folder upward with `.git`) down to a
- * file's folder; as in git, a deeper file's patterns, negations included, override those above.
+ * path's folder; as in git, a deeper file's patterns, negations included, override those above.
  */
 class GitIgnores {
   private readonly byDir = new Map<string, Ignore | null>();
@@ -134,10 +150,11 @@ class GitIgnores {
   /** `problems` gets each .gitignore that is there but cannot be read, named relative to `cwd`. */
   constructor(private readonly cwd: string, private readonly problems: InputProblem[]) {}
 
-  ignored(file: string): boolean {
+  /** Whether they ignore `path`, a folder when `isFolder` (a pattern ending in / matches only those). */
+  ignored(path: string, isFolder: boolean): boolean {
     const dirs: string[] = [];
-    const root = this.repositoryRoot(dirname(file));
-    for (let dir = dirname(file); ; dir = dirname(dir)) {
+    const root = this.repositoryRoot(dirname(path));
+    for (let dir = dirname(path); ; dir = dirname(dir)) {
       dirs.unshift(dir);
       if (dir === root || dirname(dir) === dir) break;
     }
@@ -145,7 +162,7 @@ class GitIgnores {
     for (const dir of dirs) {
       const rules = this.rulesIn(dir);
       if (!rules) continue;
-      const verdict = rules.test(relative(dir, file).split(sep).join('/'));
+      const verdict = rules.test(relative(dir, path).split(sep).join('/') + (isFolder ? '/' : ''));
       if (verdict.ignored) ignored = true;
       else if (verdict.unignored) ignored = false;
     }

@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -398,5 +398,15 @@ describe('.gitignore files as git reads them', () => {
   it.runIf(process.platform === 'linux')('matches patterns case-sensitively on Linux, where git does', () => {
     const repo = repository('case', { '.gitignore': 'LOCAL.properties\nBuild/\n', 'local.properties': 'a=1\n', 'build/b.properties': 'a=1\n', 'LOCAL.properties': 'a=1\n' });
     expect(expandInputs(['.'], repo)).toEqual({ paths: ['build/b.properties', 'local.properties'], problems: [] });
+  });
+
+  it('never enters an ignored folder: a .gitignore inside it cannot re-include a file, as in git', () => {
+    const repo = repository('prune', {
+      '.gitignore': 'build/\n', 'a.properties': 'a=1\n', 'build/.gitignore': '!d.properties\n', 'build/d.properties': 'a=1\n',
+      'linked/.gitignore': '!*\n', 'linked/l.properties': 'a=1\n',
+    });
+    symlinkSync('linked', path.join(repo, 'build-link'));
+    writeFileSync(path.join(repo, '.gitignore'), 'build/\nlinked/\nbuild-link/\n');
+    expect(expandInputs(['.'], repo)).toEqual({ paths: ['a.properties'], problems: [] });
   });
 });
