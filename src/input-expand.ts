@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { NotRegularFile, readRegularText, reasonOf } from './input.js';
@@ -24,7 +24,8 @@ const IGNORE_CASE = process.platform === 'darwin' || process.platform === 'win32
 /**
  * Turns command-line arguments into files: a file as it is (even one .gitignore lists: it was
  * named), a directory as every `*.properties` below it, a glob as the files it matches; `-`
- * stays standard input. Directories and globs skip what .gitignore files ignore and never
+ * stays standard input. Directories and globs skip what .gitignore files ignore below them
+ * (a named directory is walked even when ignored, as a named file is linted) and never
  * enter `.git`. Symbolic links are followed; a loop ends because a file reached twice (by
  * its real path) is listed once.
  */
@@ -93,7 +94,7 @@ function walk(cwd: string, base: string, pattern: string, ignores: GitIgnores): 
   const root = resolve(cwd, base);
   const problems: InputProblem[] = [];
   const unreadable = (dir: string, error: unknown) => problems.push({ file: join(base, relative(root, dir)), message: reasonOf(error) });
-  const skipped = (dir: string) => basename(dir) === '.git' || ignores.ignored(dir, true);
+  const skipped = (dir: string) => basename(dir) === '.git' || ignores.ignored(dir, true, root);
   const fs = { readdirSync: listing(unreadable, skipped) };
   const byRealPath = new Map<string, string>();
   for (const match of globSync(pattern, { cwd: root, dot: true, onlyFiles: true, followSymbolicLinks: true, fs })) {
@@ -102,7 +103,7 @@ function walk(cwd: string, base: string, pattern: string, ignores: GitIgnores): 
     if (known === undefined || match.length < known.length) byRealPath.set(real, match);
   }
   const found = [...byRealPath].sort(([, a], [, b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .filter(([, match]) => !ignores.ignored(join(root, match), false))
+    .filter(([, match]) => !ignores.ignored(join(root, match), false, root))
     .map(([real, match]) => ({ path: base === '.' ? match : join(base, match), real }));
   return { found, problems };
 }
@@ -145,13 +146,20 @@ function isFolder(dir: string, entry: Dirent): boolean {
  */
 class GitIgnores {
   private readonly byDir = new Map<string, Ignore | null>();
+  /** Rules of a .gitignore above a walk's start, with the start re-included: by folder, then start. */
+  private readonly reincluding = new Map<string, Ignore>();
   private readonly rootOf = new Map<string, string>();
 
   /** `problems` gets each .gitignore that is there but cannot be read, named relative to `cwd`. */
   constructor(private readonly cwd: string, private readonly problems: InputProblem[]) {}
 
-  /** Whether they ignore `path`, a folder when `isFolder` (a pattern ending in / matches only those). */
-  ignored(path: string, isFolder: boolean): boolean {
+  /**
+   * Whether they ignore `path`, a folder when `isFolder` (a pattern ending in / matches only
+   * those), found by a walk from `start`. The start was named on the command line, so it is
+   * walked even when ignored, as ripgrep searches a folder it is given: .gitignore files above
+   * it re-include it and the folders on the way to it, and their patterns still apply inside.
+   */
+  ignored(path: string, isFolder: boolean, start: string): boolean {
     const dirs: string[] = [];
     const root = this.repositoryRoot(dirname(path));
     for (let dir = dirname(path); ; dir = dirname(dir)) {
@@ -160,7 +168,7 @@ class GitIgnores {
     }
     let ignored = false;
     for (const dir of dirs) {
-      const rules = this.rulesIn(dir);
+      const rules = this.rulesIn(dir, start);
       if (!rules) continue;
       const verdict = rules.test(relative(dir, path).split(sep).join('/') + (isFolder ? '/' : ''));
       if (verdict.ignored) ignored = true;
@@ -169,13 +177,24 @@ class GitIgnores {
     return ignored;
   }
 
-  private rulesIn(dir: string): Ignore | null {
+  private rulesIn(dir: string, start: string): Ignore | null {
     let rules = this.byDir.get(dir);
     if (rules === undefined) {
       rules = this.read(join(dir, '.gitignore'));
       this.byDir.set(dir, rules);
     }
-    return rules;
+    const toStart = relative(dir, start);
+    if (!rules || toStart === '' || toStart.startsWith('..') || isAbsolute(toStart)) return rules;
+    const key = `${dir}\0${start}`;
+    let reincluded = this.reincluding.get(key);
+    if (!reincluded) {
+      // `!/a/` and `!/a/b/` for start a/b: anchored folder patterns that match those folders only.
+      const folders = toStart.split(sep).map((name) => name.replace(/[\\*?[\]]/g, '\\$&'));
+      reincluded = ignore({ ignorecase: IGNORE_CASE }).add(rules)
+        .add(folders.map((_, i) => `!/${folders.slice(0, i + 1).join('/')}/`));
+      this.reincluding.set(key, reincluded);
+    }
+    return reincluded;
   }
 
   /**

@@ -409,4 +409,14 @@ describe('.gitignore files as git reads them', () => {
     writeFileSync(path.join(repo, '.gitignore'), 'build/\nlinked/\nbuild-link/\n');
     expect(expandInputs(['.'], repo)).toEqual({ paths: ['a.properties'], problems: [] });
   });
+
+  it('walks a folder named on the command line even when .gitignore ignores it, as ripgrep does, applying the patterns inside it', () => {
+    const repo = repository('named', {
+      '.gitignore': 'build/\n*.local.properties\n', 'a.properties': 'a=1\n',
+      'build/x.properties': 'a=1\n', 'build/y.local.properties': 'a=1\n', 'build/out/z.properties': 'a=1\n', 'build/out/.gitignore': 'z.properties\n',
+      'build/deeper/w.properties': 'a=1\n',
+    });
+    expect(expandInputs(['build'], repo)).toEqual({ paths: ['build/deeper/w.properties', 'build/x.properties'], problems: [] });
+    expect(expandInputs(['build/deeper', '.'], repo)).toEqual({ paths: ['build/deeper/w.properties', 'a.properties'], problems: [] });
+  });
 });
