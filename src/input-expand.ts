@@ -55,7 +55,10 @@ export function expandInputs(args: readonly string[], cwd: string = process.cwd(
     const kind = kindOf(resolve(cwd, arg));
     if (kind === 'file') add(arg);
     else if (kind === 'directory') addFound(arg, CONFIG_FILES, 'no *.properties file in this directory');
-    else if (isDynamicPattern(arg)) addFound('.', arg, 'no file matches this pattern');
+    else if (isDynamicPattern(arg)) {
+      const { base, glob } = splitGlob(arg);
+      addFound(base, glob, 'no file matches this pattern');
+    }
     else problems.push({ file: arg, message: reasonOf(kind) });
   }
   return { paths, problems };
@@ -68,6 +71,18 @@ function kindOf(path: string): 'file' | 'directory' | Error {
   } catch (error) {
     return error as Error;
   }
+}
+
+/**
+ * A glob's leading folders that hold no pattern character, and the rest: the walk starts in
+ * those folders. Walking `../**` from the working directory, tinyglobby lost files beside it.
+ * Every character that may take part in a pattern ends the folders, so they never run too far.
+ */
+function splitGlob(pattern: string): { base: string; glob: string } {
+  const parts = pattern.split('/');
+  const fixed = parts.findIndex((part) => /[*?[\]{}()!+@\\]/.test(part));
+  if (fixed <= 0) return { base: '.', glob: pattern };
+  return { base: parts.slice(0, fixed).join('/') || '/', glob: parts.slice(fixed).join('/') };
 }
 
 /** The native realpath: one call per file instead of an lstat per path component. */

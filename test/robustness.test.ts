@@ -376,11 +376,11 @@ describe('hostile paths and streams through the CLI', () => {
   });
 });
 
-describe('.gitignore files as git reads them', () => {
+describe('walking directories and globs: .gitignore as git reads it, globs from their fixed folders', () => {
   let dir: string;
 
   beforeAll(() => {
-    dir = mkdtempSync(path.join(tmpdir(), 'klint-gitignore-'));
+    dir = mkdtempSync(path.join(tmpdir(), 'klint-walk-'));
   });
   afterAll(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });
@@ -418,5 +418,12 @@ describe('.gitignore files as git reads them', () => {
     });
     expect(expandInputs(['build'], repo)).toEqual({ paths: ['build/deeper/w.properties', 'build/x.properties'], problems: [] });
     expect(expandInputs(['build/deeper', '.'], repo)).toEqual({ paths: ['build/deeper/w.properties', 'a.properties'], problems: [] });
+  });
+
+  it('walks a glob from its fixed folders, so that ../** finds every file beside and below the working directory', () => {
+    const repo = repository('globs', { 'g/a/x.properties': 'a=1\n', 'g/a/b/y.properties': 'a=1\n', 'g/a/b/c/z.properties': 'a=1\n' });
+    expect(expandInputs(['../**/*.properties'], path.join(repo, 'g/a'))).toEqual({ paths: ['../a/b/c/z.properties', '../a/b/y.properties', '../a/x.properties'], problems: [] });
+    expect(expandInputs(['../**/*.properties'], path.join(repo, 'g/a/b'))).toEqual({ paths: ['../b/c/z.properties', '../b/y.properties', '../x.properties'], problems: [] });
+    expect(expandInputs([`${repo}/g/*/b/*.properties`], repo).paths).toEqual([`${repo}/g/a/b/y.properties`]);
   });
 });
