@@ -12,7 +12,7 @@ import type { Severity } from './engine/rule.js';
 import {
   ConfigError, effectiveConfig, FORMATS, formatReport, InputError, lintFiles, loadConfig, rules, UsageError, type Format,
 } from './index.js';
-import { ReaderGone, writeAll } from './output.js';
+import { inputAt, ReaderGone, writeAll } from './output.js';
 import { allFindings, countFindings, type Report } from './report.js';
 import packageJson from '../package.json' with { type: 'json' };
 
@@ -184,7 +184,7 @@ function lint(files: string[], options: CliOptions, colors: ReturnType<typeof pc
     colors: toFile ? pc.createColors(false) : colors,
   });
   if (toFile) {
-    const written = writeReport(options.outputFile as string, output);
+    const written = writeReport(options.outputFile as string, output, inputs.paths);
     if (written !== undefined) return usage(written);
   } else {
     writeAll(1, output);
@@ -215,8 +215,12 @@ function docsLink() {
   return docsUrl ? { docsUrl } : {};
 }
 
-/** Writes the report; returns the problem when it cannot. */
-function writeReport(path: string, output: string): string | undefined {
+/** Writes the report; returns the problem when it cannot, or when that would overwrite an input. */
+function writeReport(path: string, output: string, inputs: readonly string[]): string | undefined {
+  const input = inputAt(path, inputs);
+  if (input !== undefined) {
+    return `cannot write ${path}: ${input === '-' ? 'standard input reads that file' : `it is the input ${input}`}, and klint never overwrites its input`;
+  }
   try {
     mkdirSync(dirname(resolve(path)), { recursive: true });
     writeFileSync(path, output);

@@ -1,4 +1,4 @@
-import { writeSync } from 'node:fs';
+import { fstatSync, statSync, writeSync, type BigIntStats } from 'node:fs';
 
 /** The reader of klint's output has gone (`klint … | head -1`): no error of klint's. */
 export class ReaderGone extends Error {
@@ -23,5 +23,29 @@ export function writeAll(fd: 1 | 2, text: string): void {
       if (code === 'EPIPE') throw new ReaderGone();
       throw error;
     }
+  }
+}
+
+/**
+ * The input (a path, or `-` for standard input) that writing to `output` would overwrite, if
+ * any. Files are compared by device and inode, so that a link, a hard link or /dev/stdin (the
+ * file standard input was redirected from) is caught too. Only a regular file is at risk:
+ * /dev/null or a terminal may well be both.
+ */
+export function inputAt(output: string, inputs: readonly string[]): string | undefined {
+  const target = statOf(output);
+  if (!target?.isFile()) return undefined;
+  return inputs.find((input) => {
+    const stat = statOf(input === '-' ? 0 : input);
+    return stat !== undefined && stat.dev === target.dev && stat.ino === target.ino;
+  });
+}
+
+/** Inodes can pass 2^53: bigint stats compare them exactly. */
+function statOf(file: string | number): BigIntStats | undefined {
+  try {
+    return typeof file === 'number' ? fstatSync(file, { bigint: true }) : statSync(file, { bigint: true });
+  } catch {
+    return undefined;
   }
 }

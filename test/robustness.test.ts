@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, linkSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -425,5 +425,43 @@ describe('walking directories and globs: .gitignore as git reads it, globs from 
     expect(expandInputs(['../**/*.properties'], path.join(repo, 'g/a'))).toEqual({ paths: ['../a/b/c/z.properties', '../a/b/y.properties', '../a/x.properties'], problems: [] });
     expect(expandInputs(['../**/*.properties'], path.join(repo, 'g/a/b'))).toEqual({ paths: ['../b/c/z.properties', '../b/y.properties', '../x.properties'], problems: [] });
     expect(expandInputs([`${repo}/g/*/b/*.properties`], repo).paths).toEqual([`${repo}/g/a/b/y.properties`]);
+  });
+});
+
+describe('-o never overwrites an input', () => {
+  let dir: string;
+  const digest = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+  beforeAll(() => {
+    if (!existsSync(path.join(repoRoot, 'dist/cli.cjs'))) throw new Error('no build: run `npm run build` before this test');
+    dir = mkdtempSync(path.join(tmpdir(), 'klint-output-'));
+    mkdirSync(path.join(dir, 'cluster'));
+    writeFileSync(path.join(dir, 'cluster/b1.properties'), 'num.partitions=3\n');
+    writeFileSync(path.join(dir, 'in.properties'), 'num.partitions=3\n');
+    linkSync(path.join(dir, 'in.properties'), path.join(dir, 'hard-link.properties'));
+  });
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it.each([
+    ['a file found by walking a directory', 'klint cluster -o cluster/b1.properties', 'cluster/b1.properties', 'it is the input cluster/b1.properties'],
+    ['the file behind standard input, as /dev/stdin', 'klint - -o /dev/stdin < in.properties', 'in.properties', 'standard input reads that file'],
+    ['a hard link to an input', 'klint in.properties -o hard-link.properties', 'in.properties', 'it is the input in.properties'],
+  ])('refuses in one line, exit 2, before writing: %s', (_, command, input, why) => {
+    const before = { hash: digest(path.join(dir, input)), mtime: statSync(path.join(dir, input)).mtimeMs };
+    const result = spawnSync('sh', ['-c', command.replace(/^klint/, `"${process.execPath}" "${cli}"`)], { cwd: dir, encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    const output = command.split(' -o ')[1]?.split(' ')[0];
+    expect(result.stderr).toBe(`klint: cannot write ${output}: ${why}, and klint never overwrites its input\n`);
+    expect(digest(path.join(dir, input)), `${input} changed`).toBe(before.hash);
+    expect(statSync(path.join(dir, input)).mtimeMs, `${input} touched`).toBe(before.mtime);
+  });
+
+  it('still writes to /dev/null or a new file', () => {
+    const result = spawnSync(process.execPath, [cli, 'in.properties', '-o', 'report.txt'], { cwd: dir, encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(readFileSync(path.join(dir, 'report.txt'), 'utf8')).toContain('in.properties');
+    expect(spawnSync(process.execPath, [cli, '/dev/null', '-o', '/dev/null'], { cwd: dir, encoding: 'utf8' }).stderr).toBe('');
   });
 });
