@@ -12,7 +12,7 @@ import type { Severity } from './engine/rule.js';
 import {
   ConfigError, effectiveConfig, FORMATS, formatReport, InputError, lintFiles, loadConfig, rules, UsageError, type Format,
 } from './index.js';
-import { inputAt, ReaderGone, writeAll } from './output.js';
+import { inputAt, oneLine, ReaderGone, writeAll } from './output.js';
 import { allFindings, countFindings, type Report } from './report.js';
 import packageJson from '../package.json' with { type: 'json' };
 
@@ -215,18 +215,18 @@ function docsLink() {
   return docsUrl ? { docsUrl } : {};
 }
 
-/** Writes the report; returns the problem when it cannot, or when that would overwrite an input. */
+/** Writes the report; returns the problem (one line) when it cannot, or when that would overwrite an input. */
 function writeReport(path: string, output: string, inputs: readonly string[]): string | undefined {
   const input = inputAt(path, inputs);
   if (input !== undefined) {
-    return `cannot write ${path}: ${input === '-' ? 'standard input reads that file' : `it is the input ${input}`}, and klint never overwrites its input`;
+    return oneLine(`cannot write ${path}: ${input === '-' ? 'standard input reads that file' : `it is the input ${input}`}, and klint never overwrites its input`);
   }
   try {
     mkdirSync(dirname(resolve(path)), { recursive: true });
     writeFileSync(path, output);
     return undefined;
   } catch (error) {
-    return `cannot write ${path}: ${(error as Error).message}`;
+    return oneLine(`cannot write ${path}: ${(error as Error).message}`);
   }
 }
 

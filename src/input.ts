@@ -1,4 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, type Stats } from 'node:fs';
+import { oneLine } from './output.js';
 
 /** Config files larger than this are refused: real broker configs are a few kilobytes. */
 export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
@@ -10,10 +11,14 @@ export class InputError extends Error {
     this.name = 'InputError';
   }
 
-  /** `file:line: message`, the one line the CLI prints. */
   describe(): string {
-    return `${this.file}${this.line === undefined ? '' : `:${this.line}`}: ${this.message}`;
+    return describeProblem(this);
   }
+}
+
+/** `file:line: message`, the one line the CLI prints for input it cannot lint, control characters escaped. */
+export function describeProblem(problem: { file: string; line?: number | undefined; message: string }): string {
+  return oneLine(`${problem.file}${problem.line === undefined ? '' : `:${problem.line}`}: ${problem.message}`);
 }
 
 /** The refusal of input over MAX_INPUT_BYTES; `bytes` is undefined when reading stopped at the limit. */

@@ -1,5 +1,19 @@
 import { fstatSync, statSync, writeSync, type BigIntStats } from 'node:fs';
 
+/**
+ * Text made safe for one line of stderr: control characters, such as a newline in a file name
+ * or in a config file's text quoted by a JSON error, are written as escapes (\n, \t, \x1b), so
+ * that an error stays one line and a name cannot move the terminal's cursor.
+ */
+export function oneLine(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return NAMED_ESCAPES[c] ?? (code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16)}`);
+  });
+}
+
+const NAMED_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
 /** The reader of klint's output has gone (`klint … | head -1`): no error of klint's. */
 export class ReaderGone extends Error {
   override name = 'ReaderGone';

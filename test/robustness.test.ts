@@ -376,6 +376,29 @@ describe('hostile paths and streams through the CLI', () => {
   });
 });
 
+describe('control characters in names and quoted text stay escaped on one line', () => {
+  const klint = (args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd: tmpdir(), encoding: 'utf8' });
+
+  it.each([
+    ['a file --print-config cannot read', ['--print-config', 'bad\nname\x1b[2J.properties'], 'klint: bad\\nname\\x1b[2J.properties: no such file\n'],
+    ['a config path', ['-c', 'bad\r\ncfg\u2028.json', 'x.properties'], 'klint: bad\\r\\ncfg\\u2028.json: no such file\n'],
+    ['an output path', ['/dev/null', '-o', '/dev/null/bad\tname'], "klint: cannot write /dev/null/bad\\tname: EEXIST: file already exists, mkdir '/dev/null'\n"],
+  ])('%s', (_, args, stderr) => {
+    const result = klint(args);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(stderr);
+  });
+
+  it('a config file whose JSON error quotes its lines', () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'klint-json-')), '.klintrc.json');
+    writeFileSync(file, '[\n1,\nxyz]');
+    const result = klint(['-c', file, '/dev/null']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(`klint: ${file}: not valid JSON: Unexpected token 'x', "[\\n1,\\nxyz]" is not valid JSON\n`);
+    rmSync(path.dirname(file), { recursive: true });
+  });
+});
+
 describe('walking directories and globs: .gitignore as git reads it, globs from their fixed folders', () => {
   let dir: string;
 

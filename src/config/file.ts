@@ -3,6 +3,7 @@ import { closest, distance } from 'fastest-levenshtein';
 import { knownVersions, resolveVersion } from '../catalog/catalog.js';
 import { rulesById } from '../engine/ruleset.js';
 import { reasonOf } from '../input.js';
+import { oneLine } from '../output.js';
 import type { Profile, RuleSetting } from './severity.js';
 import validateConfig from './generated/validate-config.cjs';
 
@@ -33,11 +34,11 @@ export interface LoadedConfig {
   config: KlintConfig;
 }
 
-/** A config file klint cannot use; the CLI exits 2 with its message, which names the file. */
+/** A config file klint cannot use; the CLI exits 2 with its message: one line, naming the file. */
 export class ConfigError extends Error {
   override name = 'ConfigError';
   constructor(readonly path: string, problem: string) {
-    super(`${path}: ${problem}`);
+    super(oneLine(`${path}: ${problem}`));
   }
 }
 
