@@ -7,6 +7,7 @@ import { docsUrlFor } from './format/rule-docs.js';
 import { formatClusters } from './format/clusters.js';
 import { explainRule, listRules } from './format/rules.js';
 import { expandInputs } from './input-expand.js';
+import { describeProblem } from './input.js';
 import { PROFILES, type Profile, type RuleSetting } from './config/severity.js';
 import type { Severity } from './engine/rule.js';
 import {
@@ -170,7 +171,7 @@ function lint(files: string[], options: CliOptions, colors: ReturnType<typeof pc
     ? { ...report, files: report.files.map((f) => ({ ...f, findings: f.findings.filter((x) => x.severity === 'error') })) }
     : report;
   for (const problem of report.inputProblems) {
-    writeAll(2, `klint: ${problem.file}${problem.line === undefined ? '' : `:${problem.line}`}: ${problem.message}\n`);
+    writeAll(2, `klint: ${describeProblem(problem)}\n`);
   }
   const toFile = options.outputFile !== undefined;
   const format = options.format ?? (process.env.GITHUB_ACTIONS === 'true' && !toFile ? 'github' : 'text');

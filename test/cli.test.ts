@@ -145,6 +145,12 @@ describe('input', () => {
     expect(run.status).toBe(0);
   });
 
+  it('keeps the error for a file name holding a newline on one line', () => {
+    const run = klint(['bad\nname.properties']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('klint: bad\\nname.properties: no such file\n');
+  });
+
   it('reports a missing file in one line, lints the other files, and exits 2', () => {
     const run = klint(['missing.properties', 'error.properties']);
     expect(run.status).toBe(2);
