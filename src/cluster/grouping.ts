@@ -1,5 +1,5 @@
 import type { ClusterReport } from '../report.js';
-import { hostFacts, hostKey, isShortName, type Listener } from '../model/listeners.js';
+import { hostFacts, hostKey, isShortName, namesHost, type Listener } from '../model/listeners.js';
 import { components } from './consensus.js';
 import { UNIT_DECLARED, type ClusterNode } from './node.js';
 
@@ -16,11 +16,14 @@ export interface Cluster {
   distinct: ClusterNode[];
   /** The settings the files share (or the `--cluster` flag), as the report shows them. */
   reason: string;
-  /** Brokers the replication rules count: the declared size (`--brokers`, config file) when given, else the broker files. */
+  /**
+   * Brokers the replication rules count: the declared size (`--brokers`, config file) when given,
+   * else the broker files that name their node (variants aside), else all broker files.
+   */
   brokers: number;
-  /** The count comes from `--brokers`. */
+  /** The count comes from `--brokers` or the config file. */
   brokersDeclared: boolean;
-  /** A size was declared, or the cluster has several broker files (variants aside): a lone broker file may be a template. */
+  /** A size was declared, or two or more broker files name their node: a lone file, or files naming none, may be templates. */
   sizeKnown: boolean;
   /** Whether the files came as one declared cluster (`--cluster`) rather than by grouping. */
   declared: boolean;
@@ -69,7 +72,7 @@ function cluster(number: number, nodes: ClusterNode[], reason: string, declared:
 
 /** A file for one node rather than a template: it sets an id, or advertises a host of its own. */
 function namesItsNode(node: ClusterNode): boolean {
-  return node.id !== undefined || node.advertised.some((l) => l.valid && l.host !== null && l.host !== '' && !hostFacts(l.host).wildcard);
+  return node.id !== undefined || node.advertised.some((l) => l.valid && namesHost(l.host));
 }
 
 /**
@@ -99,16 +102,17 @@ function withoutCombinedAlternatives(nodes: readonly ClusterNode[]): ClusterNode
 function controllerAddressOf(node: ClusterNode): string | undefined {
   if (node.id === undefined) return undefined;
   const advertised = node.advertised.find((l) => l.valid && l.name !== null && node.controllerListenerNames.includes(l.name)
-    && l.host !== null && l.host !== '' && !hostFacts(l.host).wildcard);
-  const own = advertised ?? node.voters?.find((v) => v.id === node.id && v.valid && v.host !== null && v.host !== '');
+    && namesHost(l.host));
+  const own = advertised ?? node.voters?.find((v) => v.id === node.id && v.valid && namesHost(v.host));
   return own ? `${node.id}@${hostKey(own.host as string)}:${own.port}` : undefined;
 }
 
 /**
  * The nodes less the files that describe a node another file already describes:
  * - the same id and the same advertised addresses: an SSL and a SASL variant kept side by side;
- *   a file setting every key as that other file does is no variant but a copy left unedited
- *   (broker3.properties copied from broker2's), the mistake the duplicate-id rule is there for;
+ *   a file of the same directory setting every key as that other file does is no variant but
+ *   a copy left unedited (broker3.properties copied from broker2's), the mistake the duplicate-id
+ *   rule is there for (a copy in another directory is documentation, an example, a backup);
  * - the same id and role in another phase of the migration from ZooKeeper (ZooKeeper broker,
  *   migrating, KRaft), where the addresses do not contradict it: one node's files before, during
  *   and after the migration, which never run at once.
@@ -123,10 +127,10 @@ function withoutVariants(nodes: readonly ClusterNode[]): ClusterNode[] {
   const phases = new Map<string, Map<string, { unnamed: boolean }>>();
   return nodes.filter((node) => {
     if (node.id === undefined) return true;
-    const named = node.advertised.filter((l) => l.valid && l.host !== null && l.host !== '' && !hostFacts(l.host).wildcard);
+    const named = node.advertised.filter((l) => l.valid && namesHost(l.host));
     const identity = `${node.id}|${endpointsOf(named)}`;
     const first = named.length > 0 ? byAddresses.get(identity) : undefined;
-    if (first && !sameSettings(first, node)) return false;
+    if (first && !(first.unit === node.unit && sameSettings(first, node))) return false;
     const role = `${node.id}|${node.broker}|${node.controller}`;
     const phase = `${node.model.mode}|${node.migrating}`;
     const kept = phases.get(role) ?? new Map<string, { unnamed: boolean }>();

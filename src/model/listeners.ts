@@ -133,3 +133,8 @@ export function duplicatesOf(values: readonly string[]): string[] {
 export function isShortName(name: string, facts: HostFacts): boolean {
   return !facts.ipv4Literal && !facts.ipv6 && !name.includes('.');
 }
+
+/** A host names a machine unless it is empty or a wildcard (every loopback name is the local one). */
+export function namesHost(host: string | null): host is string {
+  return host !== null && host !== '' && !hostFacts(host).wildcard;
+}

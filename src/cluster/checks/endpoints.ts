@@ -1,16 +1,10 @@
-import { hostFacts, hostKey, isShortName, type Listener } from '../../model/listeners.js';
+import { hostFacts, hostKey, namesHost, type Listener } from '../../model/listeners.js';
 import { addressSourceKey } from '../../model/startup-facts.js';
 import { nameFiles, othersThan, perCluster, type ClusterCheck, type ClusterCheckResult } from '../check.js';
 import { collisions } from '../consensus.js';
-import type { Cluster } from '../grouping.js';
 import type { ClusterNode } from '../node.js';
 
 const none = { type: 'object', additionalProperties: false };
-
-/** A host names a machine unless it is empty or a wildcard; every loopback name is the local one. */
-function namesMachine(host: string | null): host is string {
-  return host !== null && host !== '' && !hostFacts(host).wildcard;
-}
 
 /**
  * The address a listener binds, as two nodes on one machine clash on it: `localhost` is
@@ -21,55 +15,27 @@ function bindAddressOf(host: string): string {
   return key === 'localhost' ? '127.0.0.1' : key;
 }
 
-/**
- * A machine: a host name that is the same machine across the run, or one a cluster's own
- * network resolves (`scoped`): a name without a domain (a docker-compose service) or the local
- * machine its loopback-only nodes share, never the same as another cluster's (two demos in two
- * folders are not run side by side).
- */
-interface Machine {
-  name: string;
-  scoped: boolean;
-}
-
-function machineOf(host: string): Machine {
-  const name = hostKey(host);
-  return { name, scoped: isShortName(name, hostFacts(host)) };
-}
+const LOCAL_MACHINE = 'localhost';
 
 /**
  * The machines a node runs on, as far as its file says: the named hosts it binds; failing
- * those, when every host it binds or advertises is a loopback one, the local machine. A node
- * binding a wildcard, or only loopback beside a named advertised host, is on a machine no
- * name tells.
+ * those, when every host it binds or advertises is a loopback one, the local machine that the
+ * cluster's loopback-only nodes share (a demo run side by side). A node binding a wildcard, or
+ * only loopback beside a named advertised host, is on a machine no name tells.
  */
-function machinesOf(node: ClusterNode): Machine[] {
-  const named = new Map<string, Machine>();
+function machinesOf(node: ClusterNode): string[] {
+  const named = new Set<string>();
   let unnamed = false;
   for (const l of node.listeners) {
     if (!l.valid) continue;
-    if (!namesMachine(l.host)) unnamed = true;
-    else if (!hostFacts(l.host).loopback) named.set(hostKey(l.host), machineOf(l.host));
+    if (!namesHost(l.host)) unnamed = true;
+    else if (!hostFacts(l.host).loopback) named.add(hostKey(l.host));
   }
-  if (named.size > 0) return [...named.values()];
+  if (named.size > 0) return [...named];
   const local = !unnamed && node.listeners.some((l) => l.valid)
-    && node.advertised.every((l) => !l.valid || !namesMachine(l.host) || hostFacts(l.host).loopback);
-  return local ? [{ name: 'localhost', scoped: true }] : [];
+    && node.advertised.every((l) => !l.valid || !namesHost(l.host) || hostFacts(l.host).loopback);
+  return local ? [LOCAL_MACHINE] : [];
 }
-
-/**
- * Collisions among every cluster's nodes: a named host is one machine whatever cluster its
- * nodes are in, so two clusters sharing a host clash on it too. A claim is `scope\u0000label`,
- * the scope being the cluster's name for a scoped machine, else empty.
- */
-function acrossClusters(clusters: readonly Cluster[], claimsOf: (node: ClusterNode) => { machine: Machine; label: string }[]) {
-  const clusterOf = new Map<ClusterNode, Cluster>();
-  for (const cluster of clusters) for (const node of cluster.distinct) clusterOf.set(node, cluster);
-  return collisions([...clusterOf.keys()], (node) => claimsOf(node)
-    .map(({ machine, label }) => `${machine.scoped ? (clusterOf.get(node) as Cluster).name : ''}\u0000${label}`));
-}
-
-const labelOf = (claim: string) => claim.slice(claim.indexOf('\u0000') + 1);
 
 /** One finding per file in each collision, naming the other files that claim the same thing. */
 function report(groups: Map<string, ClusterNode[]>, keyOf: (node: ClusterNode) => string, label: (claim: string) => string): ClusterCheckResult[] {
@@ -88,25 +54,26 @@ function report(groups: Map<string, ClusterNode[]>, keyOf: (node: ClusterNode) =
   return results;
 }
 
-
 /**
- * Two files binding the same port on the same address: a named address is a machine of its
- * own; a loopback one is on the node's machines.
+ * Two files of a cluster binding the same port on the same address: a named address is a
+ * machine of its own; a loopback one is on the node's machines (see machinesOf). Clusters are
+ * not compared with each other: files of two clusters on one host name are as often the same
+ * nodes before and after a migration, or two deployments resolving one in-cluster DNS name.
  */
 export const listenerPortConflict: ClusterCheck = {
   name: 'listener-port-conflict',
   params: none,
-  run: (clusters) => dedupe(report(
-    acrossClusters(clusters, (node) => node.listeners.flatMap((l) => {
-      if (!l.valid || !namesMachine(l.host)) return [];
+  run: perCluster((cluster) => dedupe(report(
+    collisions(cluster.distinct, (node) => node.listeners.flatMap((l) => {
+      if (!l.valid || !namesHost(l.host)) return [];
       const address = bindAddressOf(l.host);
       const socket = address.includes(':') ? `[${address}]:${l.port}` : `${address}:${l.port}`;
-      if (!hostFacts(l.host).loopback) return [{ machine: machineOf(l.host), label: socket }];
-      return machinesOf(node).map((machine) => ({ machine, label: machine.name === 'localhost' ? socket : `${socket} on ${machine.name}` }));
+      if (!hostFacts(l.host).loopback) return [socket];
+      return machinesOf(node).map((machine) => (machine === LOCAL_MACHINE ? socket : `${socket} on ${machine}`));
     })),
     (node) => addressSourceKey(node.model.values, node.model.catalog.keys, 'bound'),
-    labelOf,
-  )),
+    (claim) => claim,
+  ))),
 };
 
 /** Two brokers advertising one host:port to clients (controller listeners aside). */
@@ -117,7 +84,7 @@ export const advertisedEndpointShared: ClusterCheck = {
     const brokers = cluster.distinct.filter((n) => n.broker);
     const key = (node: ClusterNode) => addressSourceKey(node.model.values, node.model.catalog.keys, 'advertised');
     const claims = (node: ClusterNode) => node.advertised.flatMap((l: Listener) => {
-      if (!l.valid || l.host === null || l.host === '' || hostFacts(l.host).wildcard) return [];
+      if (!l.valid || !namesHost(l.host)) return [];
       if (l.name !== null && node.controllerListenerNames.includes(l.name)) return [];
       return [`${hostKey(l.host)}:${l.port}`];
     });
@@ -125,23 +92,26 @@ export const advertisedEndpointShared: ClusterCheck = {
   }),
 };
 
-/** Two files on one machine (see machinesOf) with a log directory in common. */
+/** Two files of a cluster on one machine (see machinesOf) with a log directory in common. */
 export const logDirShared: ClusterCheck = {
   name: 'log-dir-shared',
   params: none,
-  run: (clusters) => {
+  run: perCluster((cluster) => {
     const key = (node: ClusterNode) => (node.model.values.has('log.dirs') || !node.model.values.has('log.dir') ? 'log.dirs' : 'log.dir');
-    const groups = acrossClusters(clusters, (node) => machinesOf(node)
-      .flatMap((machine) => node.logDirs.map((dir) => ({ machine, label: `${dir} on ${machine.name}` }))));
-    return dedupe(report(groups, key, labelOf));
-  },
+    const groups = collisions(cluster.distinct, (node) => machinesOf(node).flatMap((machine) => node.logDirs.map((dir) => `${dir} on ${machine}`)));
+    return dedupe(report(groups, key, (claim) => claim));
+  }),
 };
 
-/** A pair of files on two shared machines (two names of one host) collides once, not twice. */
+/**
+ * Files that collide on two shared machines (two names of one host) get one finding, not two;
+ * a file colliding with other files on each machine keeps one finding per set of them.
+ */
 function dedupe(results: ClusterCheckResult[]): ClusterCheckResult[] {
   const seen = new Set<string>();
   return results.filter((r) => {
-    const id = `${r.node.model.file}\u0000${String(r.data?.claim).replace(/ on [^ ]*$/, '')}`;
+    const others = (r.related ?? []).map((o) => o.node.model.file).join('\u0000');
+    const id = `${r.node.model.file}\u0000${String(r.data?.claim).replace(/ on [^ ]*$/, '')}\u0000${others}`;
     if (seen.has(id)) return false;
     seen.add(id);
     return true;
