@@ -260,6 +260,14 @@ describe('cross-file findings', () => {
     expect(hosts.clusters?.[0]).toMatchObject({ brokers: 2, sizeKnown: true });
   });
 
+  it('counts a dynamic quorum\'s voters by controller id, not by file', () => {
+    const bootstrap = 'controller.quorum.bootstrap.servers=c1.example.com:9093,c2.example.com:9093,c3.example.com:9093';
+    const controllers = [1, 2, 2].map((id, i) => write(`dyn-c${i + 1}.properties`, ['process.roles=controller', `node.id=${id}`, bootstrap,
+      'controller.listener.names=CONTROLLER', `listeners=CONTROLLER://c${i + 1}.example.com:9093`]));
+    const even = ofRule(lintFiles(controllers, { kafkaVersion: '3.9' }), 'controller-count-even');
+    expect(even.map((f) => f.message)).toEqual([expect.stringMatching(/^The quorum has 2 controllers \(a dynamic quorum/)]);
+  });
+
   it('relaxes cluster-too-small to info in the development profile', () => {
     const files = [1, 2].map((id) => zkBroker(`b${id}.properties`, id, `${ZK}/kafka`));
     expect(ofRule(lintFiles(files, { kafkaVersion: '3.9' }), 'cluster-too-small').map((f) => f.severity)).toEqual(['warning']);

@@ -8,7 +8,7 @@ export function formatClusters(report: Report, json: boolean, colors: Colors): s
   const lines: string[] = [];
   for (const cluster of clusters) {
     const size = `${cluster.brokers} broker${cluster.brokers === 1 ? '' : 's'}`
-      + `${cluster.brokersDeclared ? ' (declared)' : cluster.sizeKnown ? '' : ', maybe templates: size rules silent without --brokers'}`;
+      + `${cluster.brokersDeclared ? ' (declared)' : cluster.sizeKnown || cluster.brokers === 0 ? '' : ', maybe templates: size rules silent without --brokers'}`;
     lines.push(`${colors.bold(cluster.name)} ${colors.dim(`(${cluster.files.length} file${cluster.files.length === 1 ? '' : 's'}, ${size})`)}`);
     lines.push(`  ${colors.dim('why:')} ${cluster.reason}`);
     for (const file of cluster.files) lines.push(`  ${file}`);

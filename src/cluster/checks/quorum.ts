@@ -106,7 +106,8 @@ export const evenVoters: ClusterCheck = {
     if (quorum) return evenCount(quorum.ids.size, quorum.node, VOTERS, 'voters');
     const controllers = cluster.distinct.filter((n) => n.controller && n.id !== undefined && n.bootstrapServers);
     const node = controllers.find(applies) ?? controllers[0];
-    return node ? evenCount(controllers.length, node, BOOTSTRAP, 'controller files (a dynamic quorum: each taken for a voter)') : [];
+    const ids = new Set(controllers.map((n) => n.id)).size;
+    return node ? evenCount(ids, node, BOOTSTRAP, 'controllers (a dynamic quorum: each controller file taken for a voter)') : [];
   }),
 };
 
