@@ -21,6 +21,9 @@ const CONFIG_FILES = '**/*.properties';
  */
 const IGNORE_CASE = process.platform === 'darwin' || process.platform === 'win32';
 
+/** A folder name no .gitignore names, though wildcards match it: stands in for a named folder's own. */
+const STAND_IN = '\u0001';
+
 /**
  * Turns command-line arguments into files: a file as it is (even one .gitignore lists: it was
  * named), a directory as every `*.properties` below it, a glob as the files it matches; `-`
@@ -161,7 +164,7 @@ function isFolder(dir: string, entry: Dirent): boolean {
  */
 class GitIgnores {
   private readonly byDir = new Map<string, Ignore | null>();
-  /** Rules of a .gitignore above a walk's start, with the start re-included: by folder, then start. */
+  /** Rules of a .gitignore with folders below it re-included: by folder, then those folders. */
   private readonly reincluding = new Map<string, Ignore>();
   private readonly rootOf = new Map<string, string>();
 
@@ -170,9 +173,7 @@ class GitIgnores {
 
   /**
    * Whether they ignore `path`, a folder when `isFolder` (a pattern ending in / matches only
-   * those), found by a walk from `start`. The start was named on the command line, so it is
-   * walked even when ignored, as ripgrep searches a folder it is given: .gitignore files above
-   * it re-include it and the folders on the way to it, and their patterns still apply inside.
+   * those), found by a walk from `start`.
    */
   ignored(path: string, isFolder: boolean, start: string): boolean {
     const dirs: string[] = [];
@@ -183,33 +184,54 @@ class GitIgnores {
     }
     let ignored = false;
     for (const dir of dirs) {
-      const rules = this.rulesIn(dir, start);
+      const rules = this.rulesIn(dir);
       if (!rules) continue;
-      const verdict = rules.test(relative(dir, path).split(sep).join('/') + (isFolder ? '/' : ''));
+      const verdict = this.verdict(dir, rules, relative(dir, path).split(sep).join('/') + (isFolder ? '/' : ''), start);
       if (verdict.ignored) ignored = true;
       else if (verdict.unignored) ignored = false;
     }
     return ignored;
   }
 
-  private rulesIn(dir: string, start: string): Ignore | null {
+  /**
+   * What the rules of the .gitignore in `dir` say of `path` (relative to `dir`). The start was
+   * named on the command line, so it is walked even when ignored, as ripgrep searches a folder
+   * it is given, whatever spelling ignores it (`build/`, `/*`, `build/*`, `build/**`): a
+   * .gitignore above it re-includes it and the folders on the way to it, and a verdict that
+   * holds only because of their names does not count, as it no longer holds with those folders
+   * renamed. Patterns that apply in any folder (`*.local.properties`) still apply inside.
+   */
+  private verdict(dir: string, rules: Ignore, path: string, start: string): { ignored: boolean; unignored: boolean } {
+    const way = relative(dir, start);
+    if (way === '' || way === '..' || way.startsWith(`..${sep}`) || isAbsolute(way)) return rules.test(path);
+    const folders = way.split(sep);
+    const verdict = this.reincluded(dir, rules, folders).test(path);
+    if (!verdict.ignored) return verdict;
+    const renamed = folders.map(() => STAND_IN);
+    const elsewhere = [...renamed, ...path.split('/').slice(folders.length)].join('/');
+    return this.reincluded(dir, rules, renamed).test(elsewhere).ignored ? verdict : { ignored: false, unignored: false };
+  }
+
+  /** The rules with `!/a/` and `!/a/b/` added for folders a/b: anchored patterns that match those folders only. */
+  private reincluded(dir: string, rules: Ignore, folders: readonly string[]): Ignore {
+    const key = `${dir}\0${folders.join('/')}`;
+    let reincluded = this.reincluding.get(key);
+    if (!reincluded) {
+      const escaped = folders.map((name) => name.replace(/[\\*?[\]]/g, '\\$&'));
+      reincluded = ignore({ ignorecase: IGNORE_CASE }).add(rules)
+        .add(escaped.map((_, i) => `!/${escaped.slice(0, i + 1).join('/')}/`));
+      this.reincluding.set(key, reincluded);
+    }
+    return reincluded;
+  }
+
+  private rulesIn(dir: string): Ignore | null {
     let rules = this.byDir.get(dir);
     if (rules === undefined) {
       rules = this.read(join(dir, '.gitignore'));
       this.byDir.set(dir, rules);
     }
-    const toStart = relative(dir, start);
-    if (!rules || toStart === '' || toStart.startsWith('..') || isAbsolute(toStart)) return rules;
-    const key = `${dir}\0${start}`;
-    let reincluded = this.reincluding.get(key);
-    if (!reincluded) {
-      // `!/a/` and `!/a/b/` for start a/b: anchored folder patterns that match those folders only.
-      const folders = toStart.split(sep).map((name) => name.replace(/[\\*?[\]]/g, '\\$&'));
-      reincluded = ignore({ ignorecase: IGNORE_CASE }).add(rules)
-        .add(folders.map((_, i) => `!/${folders.slice(0, i + 1).join('/')}/`));
-      this.reincluding.set(key, reincluded);
-    }
-    return reincluded;
+    return rules;
   }
 
   /**

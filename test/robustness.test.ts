@@ -443,6 +443,15 @@ describe('walking directories and globs: .gitignore as git reads it, globs from 
     expect(expandInputs(['build/deeper', '.'], repo)).toEqual({ paths: ['build/deeper/w.properties', 'a.properties'], problems: [] });
   });
 
+  it.each(['build/**', 'build/*', '/build/*', '**/build/**', '/*', 'build/*.properties'])('walks a named folder whatever spelling ignores it: %s', (pattern) => {
+    const repo = repository(`spelt-${pattern.replace(/\W/g, '_')}`, {
+      '.gitignore': `${pattern}\n*.local.properties\n`, 'build/x.properties': 'a=1\n', 'build/y.local.properties': 'a=1\n',
+      'build/out/z.properties': 'a=1\n', 'build/out/.gitignore': 'z.properties\n', 'build/deeper/w.properties': 'a=1\n',
+    });
+    expect(expandInputs(['build'], repo)).toEqual({ paths: ['build/deeper/w.properties', 'build/x.properties'], problems: [] });
+    expect(expandInputs(['build/deeper'], repo)).toEqual({ paths: ['build/deeper/w.properties'], problems: [] });
+  });
+
   it('walks a glob from its fixed folders, so that ../** finds every file beside and below the working directory', () => {
     const repo = repository('globs', { 'g/a/x.properties': 'a=1\n', 'g/a/b/y.properties': 'a=1\n', 'g/a/b/c/z.properties': 'a=1\n' });
     expect(expandInputs(['../**/*.properties'], path.join(repo, 'g/a'))).toEqual({ paths: ['../a/b/c/z.properties', '../a/b/y.properties', '../a/x.properties'], problems: [] });
