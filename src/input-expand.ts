@@ -28,7 +28,8 @@ const STAND_IN = '\u0001';
  * Turns command-line arguments into files: a file as it is (even one .gitignore lists: it was
  * named), a directory as every `*.properties` below it, a glob as the files it matches; `-`
  * stays standard input. Directories and globs skip what .gitignore files ignore below them
- * (a named directory is walked even when ignored, as a named file is linted) and never
+ * (a named directory is walked even when ignored, as a named file is linted; a glob's fixed
+ * folders are not named, so a glob below an ignored folder matches nothing) and never
  * enter `.git`. Symbolic links are followed; a loop ends because a file reached twice (by
  * its real path) is listed once.
  */
@@ -49,18 +50,20 @@ export function expandInputs(args: readonly string[], cwd: string = process.cwd(
       continue;
     }
     /** The files a walk finds; a walk that finds none and meets no problem says `nothing`. */
-    const addFound = (base: string, pattern: string, nothing: string) => {
-      const walked = walk(cwd, base, pattern, ignores);
+    const addFound = (base: string, pattern: string, named: boolean, nothing: string) => {
+      const walked = walk(cwd, base, pattern, ignores, named);
       problems.push(...walked.problems);
       if (walked.found.length === 0 && walked.problems.length === 0) problems.push({ file: arg, message: nothing });
       walked.found.forEach(({ path, real }) => add(path, real));
     };
     const kind = kindOf(resolve(cwd, arg));
     if (kind === 'file') add(arg);
-    else if (kind === 'directory') addFound(arg, CONFIG_FILES, 'no *.properties file in this directory');
+    else if (kind === 'directory') addFound(arg, CONFIG_FILES, true, 'no *.properties file in this directory');
     else if (isDynamicPattern(arg)) {
       const { base, glob } = splitGlob(arg);
-      addFound(base, glob, 'no file matches this pattern');
+      const ignoredFolder = ignores.firstIgnoredFolder(resolve(cwd, base));
+      if (ignoredFolder === undefined) addFound(base, glob, false, 'no file matches this pattern');
+      else problems.push({ file: arg, message: `no file matches this pattern: .gitignore ignores ${relative(cwd, ignoredFolder) || '.'}/` });
     }
     else problems.push({ file: arg, message: reasonOf(kind) });
   }
@@ -106,13 +109,14 @@ interface Walked {
 /**
  * The files `pattern` matches below `base`, as paths joined to `base` with their real paths,
  * sorted, ignored ones left out. A file reached through links too is listed once, by its
- * shortest path (`a/x`, not `a/loop/a/x`).
+ * shortest path (`a/x`, not `a/loop/a/x`). A `named` base is walked even when ignored.
  */
-function walk(cwd: string, base: string, pattern: string, ignores: GitIgnores): Walked {
+function walk(cwd: string, base: string, pattern: string, ignores: GitIgnores, named: boolean): Walked {
   const root = resolve(cwd, base);
+  const start = named ? root : undefined;
   const problems: InputProblem[] = [];
   const unreadable = (dir: string, error: unknown) => problems.push({ file: join(base, relative(root, dir)), message: reasonOf(error) });
-  const skipped = (dir: string) => basename(dir) === '.git' || ignores.ignored(dir, true, root);
+  const skipped = (dir: string) => basename(dir) === '.git' || ignores.ignored(dir, true, start);
   const fs = { readdirSync: listing(unreadable, skipped) };
   const byRealPath = new Map<string, string>();
   for (const match of globSync(pattern, { cwd: root, dot: true, onlyFiles: true, followSymbolicLinks: true, fs })) {
@@ -121,7 +125,7 @@ function walk(cwd: string, base: string, pattern: string, ignores: GitIgnores): 
     if (known === undefined || match.length < known.length) byRealPath.set(real, match);
   }
   const found = [...byRealPath].sort(([, a], [, b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .filter(([, match]) => !ignores.ignored(join(root, match), false, root))
+    .filter(([, match]) => !ignores.ignored(join(root, match), false, start))
     .map(([real, match]) => ({ path: base === '.' ? match : join(base, match), real }));
   return { found, problems };
 }
@@ -173,9 +177,9 @@ class GitIgnores {
 
   /**
    * Whether they ignore `path`, a folder when `isFolder` (a pattern ending in / matches only
-   * those), found by a walk from `start`.
+   * those), found by a walk from the folder `named` on the command line, if one was.
    */
-  ignored(path: string, isFolder: boolean, start: string): boolean {
+  ignored(path: string, isFolder: boolean, named?: string): boolean {
     const dirs: string[] = [];
     const root = this.repositoryRoot(dirname(path));
     for (let dir = dirname(path); ; dir = dirname(dir)) {
@@ -186,7 +190,7 @@ class GitIgnores {
     for (const dir of dirs) {
       const rules = this.rulesIn(dir);
       if (!rules) continue;
-      const verdict = this.verdict(dir, rules, relative(dir, path).split(sep).join('/') + (isFolder ? '/' : ''), start);
+      const verdict = this.verdict(dir, rules, relative(dir, path).split(sep).join('/') + (isFolder ? '/' : ''), named);
       if (verdict.ignored) ignored = true;
       else if (verdict.unignored) ignored = false;
     }
@@ -194,15 +198,28 @@ class GitIgnores {
   }
 
   /**
-   * What the rules of the .gitignore in `dir` say of `path` (relative to `dir`). The start was
-   * named on the command line, so it is walked even when ignored, as ripgrep searches a folder
-   * it is given, whatever spelling ignores it (`build/`, `/*`, `build/*`, `build/**`): a
-   * .gitignore above it re-includes it and the folders on the way to it, and a verdict that
-   * holds only because of their names does not count, as it no longer holds with those folders
-   * renamed. Patterns that apply in any folder (`*.local.properties`) still apply inside.
+   * The first folder they ignore on the way from the repository root down to `dir` (itself
+   * included): a walk from `dir` never reaches a file outside it. Checked from the top, since
+   * as in git, no .gitignore deeper down can re-include what is below an ignored folder.
    */
-  private verdict(dir: string, rules: Ignore, path: string, start: string): { ignored: boolean; unignored: boolean } {
-    const way = relative(dir, start);
+  firstIgnoredFolder(dir: string): string | undefined {
+    const root = this.repositoryRoot(dir);
+    const way: string[] = [];
+    for (let folder = dir; folder !== root && dirname(folder) !== folder; folder = dirname(folder)) way.unshift(folder);
+    return way.find((folder) => this.ignored(folder, true));
+  }
+
+  /**
+   * What the rules of the .gitignore in `dir` say of `path` (relative to `dir`). A folder
+   * named on the command line is walked even when ignored, as ripgrep searches a folder it is
+   * given, whatever spelling ignores it (`build/`, `/*`, `build/*`, `build/**`): a .gitignore
+   * above it re-includes it and the folders on the way to it, and a verdict that holds only
+   * because of their names does not count, as it no longer holds with those folders renamed.
+   * Patterns that apply in any folder (`*.local.properties`) still apply inside.
+   */
+  private verdict(dir: string, rules: Ignore, path: string, named: string | undefined): { ignored: boolean; unignored: boolean } {
+    if (named === undefined) return rules.test(path);
+    const way = relative(dir, named);
     if (way === '' || way === '..' || way.startsWith(`..${sep}`) || isAbsolute(way)) return rules.test(path);
     const folders = way.split(sep);
     const verdict = this.reincluded(dir, rules, folders).test(path);

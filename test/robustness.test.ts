@@ -452,6 +452,19 @@ describe('walking directories and globs: .gitignore as git reads it, globs from 
     expect(expandInputs(['build/deeper'], repo)).toEqual({ paths: ['build/deeper/w.properties'], problems: [] });
   });
 
+  it('skips what .gitignore ignores in a glob\'s fixed folders, as below them: a glob names no folder', () => {
+    const repo = repository('glob-ignored', {
+      '.gitignore': 'build/\n', 'build/a.properties': 'a=1\n', 'build/.gitignore': '!*\n', 'build/sub/b.properties': 'a=1\n',
+      'ok/a.properties': 'a=1\n', 'ok/.gitignore': 'skip/\n', 'ok/skip/c.properties': 'a=1\n',
+    });
+    const ignoring = (file: string, folder: string) => ({ file, message: `no file matches this pattern: .gitignore ignores ${folder}` });
+    expect(expandInputs(['build/*.properties', 'build/sub/*.properties', 'b*/*.properties', '**/a.properties', 'ok/skip/*'], repo)).toEqual({
+      paths: ['ok/a.properties'],
+      problems: [ignoring('build/*.properties', 'build/'), ignoring('build/sub/*.properties', 'build/'), { file: 'b*/*.properties', message: 'no file matches this pattern' }, ignoring('ok/skip/*', 'ok/skip/')],
+    });
+    expect(expandInputs(['*.properties'], path.join(repo, 'build'))).toEqual({ paths: [], problems: [ignoring('*.properties', './')] });
+  });
+
   it('walks a glob from its fixed folders, so that ../** finds every file beside and below the working directory', () => {
     const repo = repository('globs', { 'g/a/x.properties': 'a=1\n', 'g/a/b/y.properties': 'a=1\n', 'g/a/b/c/z.properties': 'a=1\n' });
     expect(expandInputs(['../**/*.properties'], path.join(repo, 'g/a'))).toEqual({ paths: ['../a/b/c/z.properties', '../a/b/y.properties', '../a/x.properties'], problems: [] });
