@@ -49,11 +49,16 @@ export function expandInputs(args: readonly string[], cwd: string = process.cwd(
       add(arg);
       continue;
     }
-    /** The files a walk finds; a walk that finds none and meets no problem says `nothing`. */
+    /**
+     * The files a walk finds; a walk that finds none and meets no problem says `nothing`, and
+     * that .gitignore is why if it left anything out: "none" alone would be false.
+     */
     const addFound = (base: string, pattern: string, named: boolean, nothing: string) => {
       const walked = walk(cwd, base, pattern, ignores, named);
       problems.push(...walked.problems);
-      if (walked.found.length === 0 && walked.problems.length === 0) problems.push({ file: arg, message: nothing });
+      if (walked.found.length === 0 && walked.problems.length === 0) {
+        problems.push({ file: arg, message: walked.leftOut ? `${nothing} outside what .gitignore ignores` : nothing });
+      }
       walked.found.forEach(({ path, real }) => add(path, real));
     };
     const kind = kindOf(resolve(cwd, arg));
@@ -104,6 +109,8 @@ interface Walked {
   found: { path: string; real: string }[];
   /** Folders below `base` (or `base` itself) that could not be listed. */
   problems: InputProblem[];
+  /** Whether .gitignore left out a file that matched, or a folder the pattern would search. */
+  leftOut: boolean;
 }
 
 /**
@@ -116,7 +123,16 @@ function walk(cwd: string, base: string, pattern: string, ignores: GitIgnores, n
   const start = named ? root : undefined;
   const problems: InputProblem[] = [];
   const unreadable = (dir: string, error: unknown) => problems.push({ file: join(base, relative(root, dir)), message: reasonOf(error) });
-  const skipped = (dir: string) => basename(dir) === '.git' || ignores.ignored(dir, true, start);
+  // A folder is left out of every listing, whether the pattern would search it or not: only a
+  // pattern that searches every folder tells that one was passed over with matches unseen.
+  const searchesAll = pattern.startsWith('**/');
+  let leftOut = false;
+  const ignored = (path: string, isFolder: boolean) => {
+    const verdict = ignores.ignored(path, isFolder, start);
+    leftOut ||= verdict && (searchesAll || !isFolder);
+    return verdict;
+  };
+  const skipped = (dir: string) => basename(dir) === '.git' || ignored(dir, true);
   const fs = { readdirSync: listing(unreadable, skipped) };
   const byRealPath = new Map<string, string>();
   for (const match of globSync(pattern, { cwd: root, dot: true, onlyFiles: true, followSymbolicLinks: true, fs })) {
@@ -125,9 +141,9 @@ function walk(cwd: string, base: string, pattern: string, ignores: GitIgnores, n
     if (known === undefined || match.length < known.length) byRealPath.set(real, match);
   }
   const found = [...byRealPath].sort(([, a], [, b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .filter(([, match]) => !ignores.ignored(join(root, match), false, start))
+    .filter(([, match]) => !ignored(join(root, match), false))
     .map(([real, match]) => ({ path: base === '.' ? match : join(base, match), real }));
-  return { found, problems };
+  return { found, problems, leftOut };
 }
 
 /**

@@ -465,6 +465,19 @@ describe('walking directories and globs: .gitignore as git reads it, globs from 
     expect(expandInputs(['*.properties'], path.join(repo, 'build'))).toEqual({ paths: [], problems: [ignoring('*.properties', './')] });
   });
 
+  it('says when .gitignore left out what a directory or glob might have found, instead of claiming there is none', () => {
+    const repo = repository('left-out', {
+      '.gitignore': '*.properties\nbuild/\n', 'a.properties': 'a=1\n', 'build/b.properties': 'a=1\n', 'etc/c.properties': 'a=1\n', 'etc/d.conf': 'a=1\n',
+    });
+    const outside = (file: string, nothing: string) => ({ file, message: `${nothing} outside what .gitignore ignores` });
+    expect(expandInputs(['etc', '**/b.properties', 'e*/*.properties', 'e*/*.txt', '*.txt'], repo)).toEqual({ paths: [], problems: [
+      outside('etc', 'no *.properties file in this directory'), outside('**/b.properties', 'no file matches this pattern'),
+      outside('e*/*.properties', 'no file matches this pattern'),
+      // A folder only passed over, that these patterns would not search, is no reason to blame .gitignore.
+      { file: 'e*/*.txt', message: 'no file matches this pattern' }, { file: '*.txt', message: 'no file matches this pattern' },
+    ] });
+  });
+
   it('walks a glob from its fixed folders, so that ../** finds every file beside and below the working directory', () => {
     const repo = repository('globs', { 'g/a/x.properties': 'a=1\n', 'g/a/b/y.properties': 'a=1\n', 'g/a/b/c/z.properties': 'a=1\n' });
     expect(expandInputs(['../**/*.properties'], path.join(repo, 'g/a'))).toEqual({ paths: ['../a/b/c/z.properties', '../a/b/y.properties', '../a/x.properties'], problems: [] });
