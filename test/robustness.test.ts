@@ -389,6 +389,20 @@ describe('control characters in names and quoted text stay escaped on one line',
     expect(result.stderr).toBe(stderr);
   });
 
+  it('the text report: a file name in its header and in a message, and a value a message quotes', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'klint-names-'));
+    const node = 'process.roles=broker\nnode.id=1\ncontroller.quorum.voters=1@h:9093\nnum.partitions=\\u001b[2J\n';
+    writeFileSync(path.join(dir, 'a\x1b[2J\nb.properties'), node);
+    writeFileSync(path.join(dir, 'c.properties'), node);
+    const result = spawnSync(process.execPath, [cli, 'a\x1b[2J\nb.properties', 'c.properties'], { cwd: dir, encoding: 'utf8' });
+    expect(result.stdout).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f]/);
+    const lines = result.stdout.split('\n');
+    expect(lines.filter((line) => line.startsWith('a\\x1b[2J\\nb.properties (Kafka '))).toHaveLength(1);
+    expect(lines.filter((line) => line.includes('is also the id of a\\x1b[2J\\nb.properties:2'))).toHaveLength(1);
+    expect(lines.filter((line) => line.includes('num.partitions=\\x1b[2J is not'))).toHaveLength(2);
+    rmSync(dir, { recursive: true });
+  });
+
   it('a config file whose JSON error quotes its lines', () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'klint-json-')), '.klintrc.json');
     writeFileSync(file, '[\n1,\nxyz]');
