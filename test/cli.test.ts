@@ -145,6 +145,13 @@ describe('input', () => {
     expect(run.status).toBe(0);
   });
 
+  it('escapes control characters of a file name in --print-clusters, so a name cannot drive the terminal', () => {
+    write('esc-dir/broker\u001b[31m.properties', ['broker.id=1', 'zookeeper.connect=zk1.example.com:2181']);
+    const run = klint(['--print-clusters', 'esc-dir']);
+    expect(run.stdout).toContain('broker\\x1b[31m.properties');
+    expect(run.stdout).not.toContain('\u001b');
+  });
+
   it('keeps the error for a file name holding a newline on one line', () => {
     const run = klint(['bad\nname.properties']);
     expect(run.status).toBe(2);

@@ -1,4 +1,5 @@
 import type { Colors } from 'picocolors/types.js';
+import { oneLine } from '../output.js';
 import type { Report } from '../report.js';
 
 /** `--print-clusters`: each cluster, why its files are together and the broker count used; JSON on request. */
@@ -10,8 +11,8 @@ export function formatClusters(report: Report, json: boolean, colors: Colors): s
     const size = `${cluster.brokers} broker${cluster.brokers === 1 ? '' : 's'}`
       + `${cluster.brokersDeclared ? ' (declared)' : cluster.sizeKnown || cluster.brokers === 0 ? '' : ', maybe templates: size rules silent without --brokers'}`;
     lines.push(`${colors.bold(cluster.name)} ${colors.dim(`(${cluster.files.length} file${cluster.files.length === 1 ? '' : 's'}, ${size})`)}`);
-    lines.push(`  ${colors.dim('why:')} ${cluster.reason}`);
-    for (const file of cluster.files) lines.push(`  ${file}`);
+    lines.push(`  ${colors.dim('why:')} ${oneLine(cluster.reason)}`);
+    for (const file of cluster.files) lines.push(`  ${oneLine(file)}`);
     lines.push('');
   }
   return lines.join('\n');
