@@ -1,5 +1,6 @@
 import { formatValue } from '../../engine/message.js';
-import { metadataVersionOf, type ConfigValue } from '../../model/convert.js';
+import { javaTrim, metadataVersionOf, type ConfigValue } from '../../model/convert.js';
+import { decodeProtocolMap } from '../../model/protocol-map.js';
 import { perCluster, type ClusterCheck, type ClusterCheckResult } from '../check.js';
 import { describeOthers, dissentRelated, dissents } from '../consensus.js';
 import type { ClusterNode } from '../node.js';
@@ -91,16 +92,15 @@ function normalise(value: ConfigValue): string {
 }
 
 /**
- * The map as KafkaConfig.getMap reads it: entries split at the last colon, each side trimmed,
- * a repeated name keeping its last protocol; names and protocols upper-cased.
+ * The map as KafkaConfig.getMap reads it (the model's decodeProtocolMap), a repeated name keeping
+ * its last protocol. An entry Kafka cannot read still compares by what it says (`FOO` apart from
+ * `BAR`); a blank one says nothing.
  */
 function protocolMap(value: string): Map<string, string> {
   const map = new Map<string, string>();
-  for (const entry of value.split(',')) {
-    if (entry.trim() === '') continue;
-    const colon = entry.lastIndexOf(':');
-    const name = (colon === -1 ? entry : entry.slice(0, colon)).trim().toUpperCase();
-    map.set(name, colon === -1 ? '' : entry.slice(colon + 1).trim().toUpperCase());
+  for (const { text, name, protocol } of decodeProtocolMap(value).entries) {
+    if (javaTrim(text) === '') continue;
+    map.set(name ?? (protocol === null ? javaTrim(text).toUpperCase() : ''), protocol ?? '');
   }
   return map;
 }
