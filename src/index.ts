@@ -5,7 +5,7 @@ import { rules } from './engine/ruleset.js';
 import type { SeverityOptions } from './config/severity.js';
 import { findConfig, readConfig, type LoadedConfig } from './config/file.js';
 import { configResolver, mergeOptions } from './config/resolve.js';
-import { InputError, readInput, readLimited, readRegularText } from './input.js';
+import { displayName, InputError, readInput, readLimited, readRegularText } from './input.js';
 import { groupBy } from './cluster/check.js';
 import { describeCluster, groupClusters } from './cluster/grouping.js';
 import { directoryUnit, toClusterNode, UNIT_DECLARED, type ClusterNode } from './cluster/node.js';
@@ -103,9 +103,10 @@ export function lintFiles(paths: readonly string[], options: LintFilesOptions = 
     if (settings.ignored) continue;
     const resolved = fileOptions(settings.options);
     try {
-      const { model, findings } = checkSource(displayName(path), readInput(path, read), resolved);
-      // Standard input has no directory: only a named address joins it to the files'.
-      const unit = options.cluster ? UNIT_DECLARED : path === '-' ? STDIN : directoryUnit(path);
+      const file = displayName(path);
+      const { model, findings } = checkSource(file, readInput(path, read), resolved);
+      // Standard input has no directory (its unit is its name): only a named address joins it to the files'.
+      const unit = options.cluster ? UNIT_DECLARED : path === '-' ? file : directoryUnit(path);
       checked.push({ node: toClusterNode(model, unit, keep, settings.options.brokers), findings, options: resolved });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
@@ -123,8 +124,6 @@ export function lintFiles(paths: readonly string[], options: LintFilesOptions = 
   return report;
 }
 
-const STDIN = '<stdin>';
-const displayName = (path: string) => (path === '-' ? STDIN : path);
 
 /** Reads relative paths from `cwd` (default: the process's working directory); descriptor 0 is stdin. */
 const readerIn = (cwd: string | undefined) => (path: string | number) =>

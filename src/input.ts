@@ -75,9 +75,12 @@ export function readLimited(source: string | number): Uint8Array {
   }
 }
 
+/** How findings and errors name an input: `-` is standard input. */
+export const displayName = (path: string) => (path === '-' ? '<stdin>' : path);
+
 /** Reads a file (or stdin for `-`) as bytes; every failure becomes an InputError. */
 export function readInput(path: string, read: (path: string | number) => Uint8Array): Uint8Array {
-  const file = path === '-' ? '<stdin>' : path;
+  const file = displayName(path);
   try {
     return read(path === '-' ? 0 : path);
   } catch (error) {
