@@ -57,7 +57,9 @@ export function readLimited(source: string | number): Uint8Array {
   try {
     const stat = fstatSync(fd);
     if (stat.isFile() && stat.size > MAX_INPUT_BYTES) throw new OverLimit(stat.size);
-    let buffer = Buffer.allocUnsafe(64 * 1024);
+    // A regular file's size is known (one byte more sees the end in one read); a config file is a
+    // few kilobytes, so a fresh 64 KiB for each of a thousand files would be mostly garbage.
+    let buffer = Buffer.allocUnsafe(stat.isFile() ? stat.size + 1 : 64 * 1024);
     let length = 0;
     for (;;) {
       if (length === buffer.length) {
