@@ -1,7 +1,7 @@
 import type { ClusterReport } from '../report.js';
 import { hostFacts, hostKey, isShortName, namesHost, type Listener } from '../model/listeners.js';
 import { components } from './consensus.js';
-import { UNIT_DECLARED, type ClusterNode } from './node.js';
+import type { ClusterNode } from './node.js';
 
 /** Files linted together as one Kafka cluster, and why klint put them together. */
 export interface Cluster {
@@ -45,7 +45,10 @@ export function groupClusters(nodes: readonly ClusterNode[], options: GroupingOp
   if (options.declared) {
     return nodes.length === 0 ? [] : [cluster(1, [...nodes], 'declared one cluster with --cluster', true)];
   }
-  return components(nodes, tokensOf).map((group, i) => cluster(i + 1, group, reasonOf(group), false));
+  // Each file's tokens once: grouping reads them, and so does the reason given for each group.
+  const tokens = new Map(nodes.map((node) => [node, tokensOf(node)]));
+  const tokensOfNode = (node: ClusterNode) => tokens.get(node) as string[];
+  return components(nodes, tokensOfNode).map((group, i) => cluster(i + 1, group, reasonOf(group, tokensOfNode), false));
 }
 
 /** The size comes from the first file with a declared `brokers` (flag or config file), else the broker files. */
@@ -82,13 +85,13 @@ function namesItsNode(node: ClusterNode): boolean {
  * deployed one or the other. The split layout is kept, so the broker file is not read as a
  * second broker advertising the combined node's address.
  */
-function withoutCombinedAlternatives(nodes: readonly ClusterNode[]): ClusterNode[] {
+function withoutCombinedAlternatives(nodes: readonly ClusterNode[]): readonly ClusterNode[] {
   const controllers = new Set<string>();
   for (const node of nodes) {
     const address = node.controller && !node.broker ? controllerAddressOf(node) : undefined;
     if (address !== undefined) controllers.add(address);
   }
-  if (controllers.size === 0) return [...nodes];
+  if (controllers.size === 0) return nodes;
   return nodes.filter((node) => {
     const address = node.controller && node.broker ? controllerAddressOf(node) : undefined;
     return address === undefined || !controllers.has(address);
@@ -196,7 +199,7 @@ function controllerEndpoints(node: ClusterNode): Listener[] {
 }
 
 /** What the files of a cluster share, for the report: each distinct connect string or voter set once. */
-function reasonOf(nodes: readonly ClusterNode[]): string {
+function reasonOf(nodes: readonly ClusterNode[], tokensOfNode: (node: ClusterNode) => string[]): string {
   const shared = new Set<string>();
   for (const node of nodes) {
     const connect = node.model.values.get('zookeeper.connect')?.trim();
@@ -209,7 +212,7 @@ function reasonOf(nodes: readonly ClusterNode[]): string {
   if (shared.size === 0) return 'no zookeeper.connect or controller quorum setting to group by: a cluster of its own';
   const listed = [...shared];
   const shown = listed.slice(0, 3).join('; ') + (listed.length > 3 ? `; and ${listed.length - 3} more` : '');
-  const local = nodes.some((n) => n.unit !== UNIT_DECLARED && tokensOf(n).some((t) => t.includes('|')));
+  const local = nodes.some((n) => tokensOfNode(n).some((t) => t.includes('|')));
   return `${nodes.length === 1 ? 'alone with' : 'share'} ${shown}${local ? ' (loopback addresses and host names without a domain: files of one directory only)' : ''}`;
 }
 
